@@ -1,0 +1,12 @@
+/**
+ * The in-process lock service: lockspaces, resources and their owners, as virtlockd keeps them.
+ *
+ * <p>{@link org.virtlockd.api.LockSpaces} is what the lock program (and any embedder) calls;
+ * {@link org.virtlockd.api.OwnerFencing} applies libvirt's holder rule when a lock holder's
+ * connection ends. Failures are {@link org.virtlockd.api.LockException}s that carry libvirt's error
+ * code, domain and detail text, so that one mapper can build libvirt's wire error from them. Nothing
+ * here knows about XDR, sockets or file descriptors beyond reporting their numbers.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.virtlockd.api;

@@ -1,0 +1,64 @@
+package org.virtlockd.launch;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The facts of this launch, decided by the launcher before the framework starts: privilege, every path
+ * (libvirt's defaults for root and for other users, or what the command line chose) and the options.
+ */
+@ProviderType
+public interface LaunchContext {
+
+    /** @return true when the daemon runs with effective uid 0 (libvirt's "privileged" mode) */
+    boolean privileged();
+
+    /** @return the effective uid of the daemon process */
+    int effectiveUid();
+
+    /** @return the path {@code bin/virtlockd} was invoked as (argv[0]), which a re-exec runs again */
+    String command();
+
+    /** @return the original command-line arguments, without argv[0] */
+    List<String> arguments();
+
+    /** @return the configuration file to read */
+    Path configFile();
+
+    /** @return true when the configuration file was named with {@code -f}: then it must exist */
+    boolean configFileExplicit();
+
+    /** @return the run directory (created by the launcher) */
+    Path runDirectory();
+
+    /** @return the lock-program socket path */
+    Path lockSocket();
+
+    /** @return the admin-program socket path */
+    Path adminSocket();
+
+    /** @return the Gogo shell socket path (not a libvirt server) */
+    Path shellSocket();
+
+    /** @return the pid file, or empty when {@code -p ''} asked for none */
+    Optional<Path> pidFile();
+
+    /** @return the re-exec state file */
+    Path restartStateFile();
+
+    /** @return the default log file, used when daemonized without configured outputs */
+    Path logFile();
+
+    /** @return true with {@code -v/--verbose} */
+    boolean verbose();
+
+    /** @return true with {@code -d/--daemon} */
+    boolean daemon();
+
+    /** @return the idle timeout in seconds given with {@code -t}, or empty */
+    OptionalInt timeoutSeconds();
+}

@@ -1,0 +1,85 @@
+package org.virtlockd.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.virtlockd.launch.DaemonControl;
+import org.virtlockd.launch.LaunchContext;
+
+/**
+ * Apache Felix embedded through the framework factory: one bundle cache per instance under the run
+ * directory, the launch services registered by the system bundle, every bundle of {@code bundles/}
+ * installed by reference and started.
+ */
+final class FelixRuntime {
+
+    /** How long an orderly stop may take, as libvirt's daemon shutdown (30 s). */
+    static final long STOP_TIMEOUT_MILLIS = 30_000;
+    static final String CACHE_DIRECTORY = "virtlockd-felix-cache";
+
+    private final Framework framework;
+
+    private FelixRuntime(Framework framework) {
+        this.framework = framework;
+    }
+
+    static FelixRuntime start(Path home, LaunchContext launch, DaemonControl control) throws IOException, BundleException {
+        Map<String, String> props = new HashMap<>(frameworkProperties(home.resolve("conf/framework.properties")));
+        props.put(Constants.FRAMEWORK_STORAGE, launch.runDirectory().resolve(CACHE_DIRECTORY).toString());
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.exportsOf(home.resolve("lib")));
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        Framework framework = factory.newFramework(props);
+        framework.init();
+        BundleContext context = framework.getBundleContext();
+        context.registerService(LaunchContext.class, launch, null);
+        context.registerService(DaemonControl.class, control, null);
+        List<Bundle> installed = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(home.resolve("bundles"))) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                installed.add(context.installBundle("reference:" + jar.toUri()));
+            }
+        }
+        framework.start();
+        for (Bundle bundle : installed) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                bundle.start();
+            }
+        }
+        return new FelixRuntime(framework);
+    }
+
+    private static Map<String, String> frameworkProperties(Path file) throws IOException {
+        Map<String, String> map = new HashMap<>();
+        if (Files.isRegularFile(file)) {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+            p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
+        }
+        return map;
+    }
+
+    /** Stops every bundle in order (components deactivate, sockets close) and waits for the framework. */
+    void stop() throws BundleException, InterruptedException {
+        framework.stop();
+        framework.waitForStop(STOP_TIMEOUT_MILLIS);
+    }
+}

@@ -1,0 +1,63 @@
+package org.virtlockd.launcher;
+
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.annotations.SaveError;
+
+/**
+ * The few C library calls the launcher makes itself (the pid file), bound with jnr-ffi: jnr-posix has no
+ * call that takes a {@code struct flock}. Loaded on first use.
+ */
+public interface LibC {
+
+    int O_WRONLY = 01;
+    int O_CREAT = 0100;
+    int O_CLOEXEC = 02000000;
+    int F_SETLK = 6;
+    short F_WRLCK = 1;
+    /** sizeof(struct flock) on 64-bit Linux. */
+    int FLOCK_SIZE = 32;
+    /** Large enough for struct stat on 64-bit Linux (144 bytes on x86_64, 128 on aarch64). */
+    int STAT_SIZE = 256;
+
+    @SaveError
+    int open(String path, int flags, int mode);
+
+    @SaveError
+    int fcntl(int fd, int cmd, @In byte[] flock);
+
+    @SaveError
+    int fstat(int fd, @Out byte[] stat);
+
+    @SaveError
+    int stat(String path, @Out byte[] stat);
+
+    @SaveError
+    int ftruncate(int fd, long length);
+
+    @SaveError
+    long write(int fd, @In byte[] buf, long count);
+
+    @SaveError
+    int unlink(String path);
+
+    int close(int fd);
+
+    int geteuid();
+
+    String strerror(int errnum);
+
+    /** Lazily loaded binding. */
+    final class Holder {
+        static final LibC C = LibraryLoader.create(LibC.class).load("c");
+        static final jnr.ffi.Runtime RUNTIME = jnr.ffi.Runtime.getRuntime(C);
+
+        private Holder() {
+        }
+
+        static int errno() {
+            return RUNTIME.getLastError();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.virtlockd.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.virtlockd.launch.ExitStatus;
+
+/**
+ * The {@code virtlockd} process. Start-up is a numbered sequence of steps, each a method, in libvirt's order
+ * (spec 6.10): options, paths, run directory, pid file, framework with its sockets, signals, serve, stop.
+ * Only this class ends the process, with an {@link ExitStatus}.
+ */
+public final class Main {
+
+    /** Set by {@code bin/virtlockd}: the installation directory. */
+    static final String HOME_PROPERTY = "virtlockd.home";
+    /** Set by {@code bin/virtlockd}: the path it was invoked as (argv[0]), which a re-exec runs again. */
+    static final String COMMAND_PROPERTY = "virtlockd.command";
+    static final String VERSION = Optional.ofNullable(Main.class.getPackage().getImplementationVersion()).orElse("1.0.0-SNAPSHOT");
+
+    private final String command;
+    private final Path home;
+    private Launch launch;
+    private PidFile pidFile;
+    private FelixRuntime runtime;
+    private final Control control = new Control();
+
+    private Main(String command, Path home) {
+        this.command = command;
+        this.home = home;
+    }
+
+    public static void main(String[] args) {
+        String command = System.getProperty(COMMAND_PROPERTY, "virtlockd");
+        Path home = Path.of(System.getProperty(HOME_PROPERTY, ".")).toAbsolutePath();
+        System.exit(new Main(command, home).run(Arrays.asList(args)).code());
+    }
+
+    ExitStatus run(List<String> args) {
+        Options options;
+        boolean privileged = Privilege.effectiveUid() == 0;
+        DaemonPaths defaults = DaemonPaths.defaults(privileged, System.getenv(), System.getProperty("user.home"));
+        // 1. the command line
+        try {
+            options = Options.parse(command, args);
+        } catch (Options.UsageException e) {
+            if (e.showUsage()) {
+                System.err.println(e.getMessage());
+                System.err.print(Usage.text(command, defaults, privileged));
+            } else {
+                Log.error("main", e.getMessage());
+            }
+            return ExitStatus.FAILURE;
+        }
+        switch (options.action) {
+            case HELP -> {
+                System.err.print(Usage.text(command, defaults, privileged));
+                return ExitStatus.SUCCESS;
+            }
+            case VERSION -> {
+                System.out.println(Usage.version(command, VERSION));
+                return ExitStatus.SUCCESS;
+            }
+            default -> { }
+        }
+        if (options.verbose) {
+            Log.setThreshold(2);
+        }
+        // 2. the facts of this launch
+        launch = launchFacts(options, privileged, defaults, args);
+        if (options.daemon) {
+            Log.error("main", "--daemon is not available yet in this version; run in the foreground "
+                    + "(for example under systemd) instead");
+            return ExitStatus.FAILURE;
+        }
+        // 3. run directory, 4. pid file, 5. framework and sockets, 6. signals, 7. serve until asked to stop
+        ExitStatus status = createRunDirectory(privileged);
+        if (status == null) {
+            status = acquirePidFile();
+        }
+        if (status == null) {
+            Signals.install(control);
+            status = startFramework();
+        }
+        if (status == null) {
+            status = serve();
+        }
+        stop();
+        return status;
+    }
+
+    private Launch launchFacts(Options o, boolean privileged, DaemonPaths defaults, List<String> args) {
+        Path config = o.configFile != null ? Path.of(o.configFile).toAbsolutePath() : defaults.configFile();
+        Optional<Path> pid = o.pidFile == null ? Optional.of(defaults.pidFile())
+                : o.pidFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(o.pidFile).toAbsolutePath());
+        return new Launch(privileged, Privilege.effectiveUid(), command, List.copyOf(args), config,
+                o.configFile != null, defaults, pid, o.verbose, o.daemon, o.timeout);
+    }
+
+    /** libvirt creates the run directory with 0755 as root and 0700 otherwise; existing ones are left alone. */
+    private ExitStatus createRunDirectory(boolean privileged) {
+        Path dir = launch.runDirectory();
+        String mode = privileged ? "rwxr-xr-x" : "rwx------";
+        try {
+            createDirectories(dir, mode);
+            return null;
+        } catch (IOException e) {
+            Log.error("main", "Can't create run dir '" + dir + "': " + reason(e));
+            return ExitStatus.RUNDIR;
+        }
+    }
+
+    static void createDirectories(Path dir, String mode) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path parent = dir.getParent();
+        if (parent != null) {
+            createDirectories(parent, mode);
+        }
+        Files.createDirectory(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(mode));
+    }
+
+    private ExitStatus acquirePidFile() {
+        Optional<Path> path = launch.pidFile();
+        if (path.isEmpty()) {
+            return null;
+        }
+        try {
+            pidFile = PidFile.acquire(path.get(), ProcessHandle.current().pid());
+            return null;
+        } catch (PidFile.PidFileException e) {
+            Log.error("main", e.getMessage());
+            return ExitStatus.PIDFILE;
+        }
+    }
+
+    private ExitStatus startFramework() {
+        try {
+            runtime = FelixRuntime.start(home, launch, control);
+            return null;
+        } catch (Exception e) {
+            Log.error("main", "Can't start the OSGi framework: " + reason(e));
+            return ExitStatus.INIT;
+        }
+    }
+
+    private ExitStatus serve() {
+        try {
+            return control.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitStatus.FAILURE;
+        }
+    }
+
+    /** Stops the framework (listeners close and unlink their sockets), then releases the pid file. */
+    private void stop() {
+        if (runtime != null) {
+            try {
+                runtime.stop();
+            } catch (Exception e) {
+                Log.error("main", "Error while stopping the framework: " + reason(e));
+            }
+        }
+        if (pidFile != null) {
+            pidFile.close();
+        }
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+}
