@@ -1,0 +1,49 @@
+package org.virtlockd.transport;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.virtlockd.protocol.Header;
+import org.virtlockd.protocol.XdrException;
+import org.virtlockd.protocol.XdrReader;
+
+/**
+ * One libvirt RPC program (program number and version) served on one server. The transport has already
+ * applied libvirt's dispatch table (unknown programs, message types, status): {@link #call} sees only
+ * CALL messages with status OK. Calls of one session arrive one at a time, in order.
+ */
+@ConsumerType
+public interface RpcProgram {
+
+    /** Service property: the name of the server this program is served on. */
+    String SERVER_PROPERTY = "virtlockd.server";
+    /** libvirt's name of the lock server. */
+    String LOCK_SERVER = "virtlockd";
+    /** libvirt's name of the admin server. */
+    String ADMIN_SERVER = "admin";
+
+    /** @return the program number, e.g. 0x0EA7BEEF */
+    int program();
+
+    /** @return the program version */
+    int version();
+
+    /**
+     * Handles one call.
+     *
+     * @param session the connection it came on
+     * @param header the call's header
+     * @param args the argument bytes
+     * @return the reply to send, if any
+     * @throws XdrException when the arguments cannot be decoded: the transport answers
+     *         "Unable to decode message payload" and keeps the connection
+     */
+    RpcResult call(Session session, Header header, XdrReader args) throws XdrException;
+
+    /**
+     * The session has ended (end of file, error, forced close, shutdown). Called once, after the session's
+     * last call has returned.
+     *
+     * @param session the ended session
+     */
+    default void sessionClosed(Session session) {
+    }
+}

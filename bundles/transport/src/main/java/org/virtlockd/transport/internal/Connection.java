@@ -1,0 +1,235 @@
+package org.virtlockd.transport.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.newsclub.net.unix.AFUNIXSocketChannel;
+import org.virtlockd.protocol.FrameDecoder;
+import org.virtlockd.protocol.FrameException;
+import org.virtlockd.transport.RpcProgram;
+import org.virtlockd.transport.Session;
+
+/**
+ * One client connection. Frames are decoded as bytes arrive and executed one at a time; while a reply is
+ * still being written the connection is not read and further buffered requests wait, so a client has at
+ * most one request in flight, as with libvirt's {@code nrequests_client_max = 1}. Only the I/O thread
+ * touches the buffers.
+ */
+final class Connection implements Session {
+
+    private final Server server;
+    private final long id;
+    private final AFUNIXSocketChannel channel;
+    private final PeerIdentity peer;
+    private final Instant connectedAt = Instant.now();
+    private final FrameDecoder decoder = FrameDecoder.standard();
+    private final Map<Object, Object> attachments = new ConcurrentHashMap<>();
+    private final ArrayDeque<ByteBuffer> pendingWrites = new ArrayDeque<>();
+    private ByteBuffer unprocessed;
+    private SelectionKey key;
+    private boolean closeAfterWrite;
+    private volatile boolean closed;
+
+    Connection(Server server, long id, AFUNIXSocketChannel channel, PeerIdentity peer) {
+        this.server = server;
+        this.id = id;
+        this.channel = channel;
+        this.peer = peer;
+    }
+
+    void registered(SelectionKey selectionKey) {
+        this.key = selectionKey;
+    }
+
+    void readReady(ByteBuffer buffer) {
+        buffer.clear();
+        int n;
+        try {
+            n = channel.read(buffer);
+        } catch (IOException e) {
+            close();
+            return;
+        }
+        if (n < 0) {
+            close();
+            return;
+        }
+        buffer.flip();
+        process(buffer);
+    }
+
+    /** Decodes and executes frames from {@code in} until it is used up or a reply is left waiting. */
+    private void process(ByteBuffer in) {
+        while (!closed && in.hasRemaining()) {
+            if (!pendingWrites.isEmpty()) {
+                keepUnprocessed(in);
+                return;
+            }
+            Optional<byte[]> frame;
+            try {
+                frame = decoder.decode(in);
+            } catch (FrameException e) {
+                server.log().debug("closing client " + id + " of " + server.name() + ": " + e.getMessage());
+                close();
+                return;
+            }
+            if (frame.isEmpty()) {
+                return;
+            }
+            Dispatcher.Outcome outcome = Dispatcher.dispatch(server, this, frame.get());
+            if (outcome.close() && outcome.reply() == null) {
+                close();
+                return;
+            }
+            if (outcome.reply() != null) {
+                closeAfterWrite = outcome.close();
+                send(outcome.reply());
+            }
+        }
+    }
+
+    private void keepUnprocessed(ByteBuffer in) {
+        ByteBuffer copy = ByteBuffer.allocate(in.remaining() + (unprocessed == null ? 0 : unprocessed.remaining()));
+        if (unprocessed != null) {
+            copy.put(unprocessed);
+        }
+        copy.put(in).flip();
+        unprocessed = copy;
+    }
+
+    private void send(byte[] reply) {
+        ByteBuffer buf = ByteBuffer.wrap(reply);
+        if (pendingWrites.isEmpty()) {
+            try {
+                channel.write(buf);
+            } catch (IOException e) {
+                close();
+                return;
+            }
+        }
+        if (buf.hasRemaining()) {
+            pendingWrites.add(buf);
+            key.interestOps(SelectionKey.OP_WRITE);
+        } else if (closeAfterWrite) {
+            close();
+        }
+    }
+
+    void writeReady() {
+        try {
+            while (!pendingWrites.isEmpty()) {
+                ByteBuffer head = pendingWrites.peek();
+                channel.write(head);
+                if (head.hasRemaining()) {
+                    return;
+                }
+                pendingWrites.poll();
+            }
+        } catch (IOException e) {
+            close();
+            return;
+        }
+        if (closeAfterWrite) {
+            close();
+            return;
+        }
+        key.interestOps(SelectionKey.OP_READ);
+        if (unprocessed != null) {
+            ByteBuffer backlog = unprocessed;
+            unprocessed = null;
+            process(backlog);
+        }
+    }
+
+    /** Sends a frame outside a call (keepalive PONG) in order with the replies. */
+    void sendMessage(byte[] frame) {
+        send(frame);
+    }
+
+    @Override
+    public void close() {
+        if (!server.loop().inLoop()) {
+            server.loop().execute(this::close);
+            return;
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            server.log().debug("closing client " + id + ": " + e.getMessage());
+        }
+        server.removed(this);
+        for (RpcProgram program : server.programs().of(server.name())) {
+            try {
+                program.sessionClosed(this);
+            } catch (RuntimeException e) {
+                server.warn("program " + program.program() + " failed on the close of client " + id + ": " + e);
+            }
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public String server() {
+        return server.name();
+    }
+
+    @Override
+    public long peerPid() {
+        return peer.pid();
+    }
+
+    @Override
+    public long peerUid() {
+        return peer.uid();
+    }
+
+    @Override
+    public long peerGid() {
+        return peer.gid();
+    }
+
+    @Override
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    @Override
+    public Object attachment(Object attachmentKey) {
+        return attachments.get(attachmentKey);
+    }
+
+    @Override
+    public void attach(Object attachmentKey, Object value) {
+        if (value == null) {
+            attachments.remove(attachmentKey);
+        } else {
+            attachments.put(attachmentKey, value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "client " + id + " of " + server.name() + " (pid " + peer.pid() + ")";
+    }
+}

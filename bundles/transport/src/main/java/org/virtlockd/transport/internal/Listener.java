@@ -1,0 +1,101 @@
+package org.virtlockd.transport.internal;
+
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.newsclub.net.unix.AFUNIXServerSocketChannel;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.newsclub.net.unix.AFUNIXSocketChannel;
+
+/**
+ * A listening UNIX socket of one server. Self-created sockets replace any stale file at their path, get
+ * mode 0700 like libvirt's ({@code srwx------}) and are unlinked when closed; inherited ones are not.
+ */
+final class Listener {
+
+    /** libvirt's listen backlog for its UNIX services. */
+    static final int BACKLOG = 30;
+
+    private final Server server;
+    private final AFUNIXServerSocketChannel channel;
+    private final Path path;
+    private final boolean unlinkOnClose;
+    private SelectionKey key;
+
+    private Listener(Server server, AFUNIXServerSocketChannel channel, Path path, boolean unlinkOnClose) {
+        this.server = server;
+        this.channel = channel;
+        this.path = path;
+        this.unlinkOnClose = unlinkOnClose;
+    }
+
+    /** Creates, binds and registers a socket at {@code path}; must run on the I/O thread. */
+    static Listener bind(Server server, Path path) throws IOException {
+        Files.deleteIfExists(path);
+        AFUNIXServerSocketChannel channel = AFUNIXServerSocketChannel.open();
+        try {
+            channel.setDeleteOnClose(false);
+            channel.bind(AFUNIXSocketAddress.of(path.toFile()), BACKLOG);
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
+            channel.configureBlocking(false);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        Listener listener = new Listener(server, channel, path, true);
+        listener.key = channel.register(server.loop().selector(), SelectionKey.OP_ACCEPT, listener);
+        return listener;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    void setAccepting(boolean accepting) {
+        if (key.isValid()) {
+            key.interestOps(accepting ? SelectionKey.OP_ACCEPT : 0);
+        }
+    }
+
+    void acceptReady() {
+        while (server.hasRoom()) {
+            AFUNIXSocketChannel client;
+            try {
+                client = channel.accept();
+            } catch (IOException e) {
+                server.warn("accept on " + path + " failed: " + e.getMessage());
+                return;
+            }
+            if (client == null) {
+                return;
+            }
+            server.accepted(client);
+        }
+    }
+
+    void close() {
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            server.warn("closing " + path + ": " + e.getMessage());
+        }
+        if (unlinkOnClose) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                server.warn("unlinking " + path + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "listener " + path;
+    }
+}

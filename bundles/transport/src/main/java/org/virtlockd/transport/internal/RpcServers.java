@@ -1,0 +1,162 @@
+package org.virtlockd.transport.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.virtlockd.launch.DaemonControl;
+import org.virtlockd.launch.ExitStatus;
+import org.virtlockd.launch.LaunchContext;
+import org.virtlockd.transport.RpcProgram;
+
+/**
+ * The daemon's two libvirt servers, {@code virtlockd} (lock socket) and {@code admin} (admin socket), on one
+ * I/O thread. Activated once the configuration exists; a configuration change adjusts limits in place and
+ * never closes a listener or a client.
+ */
+@Component(service = {}, immediate = true, configurationPid = "org.virtlockd.transport", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = TransportConfig.class)
+public final class RpcServers implements Log {
+
+    private final Programs programs = new Programs();
+    private final List<Server> servers = new ArrayList<>();
+    private final LaunchContext launch;
+    private final DaemonControl control;
+    private EventLoop loop;
+    private Server lockServer;
+    private Server adminServer;
+
+    @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Logger logger;
+
+    @Activate
+    public RpcServers(@Reference(cardinality = ReferenceCardinality.OPTIONAL) LaunchContext launch,
+                      @Reference(cardinality = ReferenceCardinality.OPTIONAL) DaemonControl control) {
+        this.launch = launch;
+        this.control = control;
+    }
+
+    @Activate
+    void activate(TransportConfig config) throws IOException, InterruptedException {
+        long euid = launch != null ? launch.effectiveUid() : EffectiveUid.get();
+        boolean privileged = euid == 0;
+        loop = new EventLoop(this::warn);
+        lockServer = new Server(RpcProgram.LOCK_SERVER, loop, uid -> privileged ? uid == 0 : uid == euid,
+                config.maxClients(), programs, this);
+        adminServer = new Server(RpcProgram.ADMIN_SERVER, loop, uid -> uid == euid, config.adminMaxClients(), programs, this);
+        Path lockPath = socketPath(config.lockSocket(), launch == null ? null : launch.lockSocket());
+        Path adminPath = socketPath(config.adminSocket(), launch == null ? null : launch.adminSocket());
+        loop.start();
+        String failure = listen(lockServer, lockPath);
+        if (failure == null) {
+            failure = listen(adminServer, adminPath);
+        }
+        if (failure != null) {
+            deactivate();
+            if (control == null) {
+                throw new IOException(failure);
+            }
+            control.fail(ExitStatus.NETWORK, failure);
+            return;
+        }
+        info("listening on " + lockPath + " and " + adminPath);
+        if (control != null) {
+            control.ready();
+        }
+    }
+
+    private static Path socketPath(String configured, Path fromLauncher) {
+        return !configured.isEmpty() ? Path.of(configured) : fromLauncher;
+    }
+
+    private String listen(Server server, Path path) throws InterruptedException {
+        if (path == null) {
+            return null;
+        }
+        String[] failure = new String[1];
+        loop.executeAndWait(() -> {
+            try {
+                Files.createDirectories(path.getParent());
+                server.listen(path);
+                servers.add(server);
+            } catch (IOException e) {
+                failure[0] = "Failed to bind socket to '" + path + "': " + e.getMessage();
+            }
+        });
+        return failure[0];
+    }
+
+    @Modified
+    void modified(TransportConfig config) throws InterruptedException {
+        loop.executeAndWait(() -> {
+            lockServer.setMaxClients(config.maxClients());
+            adminServer.setMaxClients(config.adminMaxClients());
+        });
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        if (loop == null) {
+            return;
+        }
+        loop.executeAndWait(() -> {
+            servers.forEach(Server::close);
+            servers.clear();
+        });
+        loop.stop();
+        loop = null;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addProgram(RpcProgram program, Map<String, Object> properties) {
+        programs.add(serverOf(properties), program);
+    }
+
+    void removeProgram(RpcProgram program, Map<String, Object> properties) {
+        programs.remove(serverOf(properties), program);
+    }
+
+    private static String serverOf(Map<String, Object> properties) {
+        Object server = properties.get(RpcProgram.SERVER_PROPERTY);
+        return server == null ? RpcProgram.LOCK_SERVER : server.toString();
+    }
+
+    @Override
+    public void debug(String message) {
+        Logger l = logger;
+        if (l != null) {
+            l.debug(message);
+        }
+    }
+
+    @Override
+    public void warn(String message) {
+        Logger l = logger;
+        if (l != null) {
+            l.warn(message);
+        } else {
+            System.err.println("virtlockd transport: " + message);
+        }
+    }
+
+    private void info(String message) {
+        Logger l = logger;
+        if (l != null) {
+            l.info(message);
+        }
+    }
+}
