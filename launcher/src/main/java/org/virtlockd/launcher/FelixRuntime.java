@@ -77,6 +77,11 @@ final class FelixRuntime {
         return map;
     }
 
+    /** @return the framework's bundles, the system bundle first */
+    List<Bundle> bundles() {
+        return List.of(framework.getBundleContext().getBundles());
+    }
+
     /** Stops every bundle in order (components deactivate, sockets close) and waits for the framework. */
     void stop() throws BundleException, InterruptedException {
         framework.stop();
