@@ -32,7 +32,8 @@ record DaemonPaths(Path configFile, Path runDirectory, Path lockSocket, Path adm
                     run.resolve(ADMIN_SOCKET), run.resolve(SHELL_SOCKET), Path.of("/run", PID_FILE),
                     Path.of("/run", RESTART_STATE), Path.of("/var/log/libvirt", LOG_FILE));
         }
-        Path home = Path.of(nonEmpty(env.get("HOME")) ? env.get("HOME") : userHome);
+        // glib takes HOME as it is when set, even empty (the directories are then relative); XDG_* only when non-empty.
+        Path home = Path.of(env.containsKey("HOME") ? env.get("HOME") : userHome);
         Path config = xdg(env, "XDG_CONFIG_HOME", home.resolve(".config"));
         Path cache = xdg(env, "XDG_CACHE_HOME", home.resolve(".cache"));
         Path runtime = xdg(env, "XDG_RUNTIME_DIR", cache);

@@ -18,6 +18,9 @@ final class Options {
     /** What the command line asks for. */
     enum Action { RUN, HELP, VERSION }
 
+    /** What strtol skips in front of a number: C's isspace(). */
+    private static final String C_SPACE = " \t\n\u000b\f\r";
+
     private static final List<String> LONG = List.of("verbose", "daemon", "config", "timeout", "pid-file", "version", "help");
 
     Action action = Action.RUN;
@@ -85,7 +88,8 @@ final class Options {
             throw new UsageException(command + ": unrecognized option '--" + text + "'", true);
         }
         if (matches.size() > 1) {
-            StringBuilder b = new StringBuilder(command + ": option '--" + name + "' is ambiguous; possibilities:");
+            // glibc names the whole argument here, "=value" included, but only the option in the other messages.
+            StringBuilder b = new StringBuilder(command + ": option '--" + text + "' is ambiguous; possibilities:");
             matches.forEach(m -> b.append(" '--").append(m).append('\''));
             throw new UsageException(b.toString(), true);
         }
@@ -136,6 +140,7 @@ final class Options {
         return switch (longName) {
             case "version" -> 'V';
             case "pid-file" -> 'p';
+            case "config" -> 'f';
             default -> longName.charAt(0);
         };
     }
@@ -158,12 +163,12 @@ final class Options {
     }
 
     /**
-     * libvirt reads the timeout with {@code virStrToLong_i}: leading white space and a sign are accepted,
+     * libvirt reads the timeout with {@code virStrToLong_i}: leading C white space and a sign are accepted,
      * at least one digit is required, and what follows the digits is not checked.
      */
     static int parseTimeout(String value) throws UsageException {
         int p = 0;
-        while (p < value.length() && Character.isWhitespace(value.charAt(p))) {
+        while (p < value.length() && C_SPACE.indexOf(value.charAt(p)) >= 0) {
             p++;
         }
         int start = p;

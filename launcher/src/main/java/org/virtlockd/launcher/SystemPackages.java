@@ -48,7 +48,7 @@ final class SystemPackages {
                 for (String clause : splitClauses(header)) {
                     String pkg = clause.split(";", 2)[0].trim();
                     Matcher v = CLAUSE_VERSION.matcher(clause);
-                    clauses.add(v.find() ? pkg + ";version=" + v.group(1) : pkg);
+                    clauses.add(v.find() ? pkg + ";version=" + v.group(1).trim() : pkg);
                 }
                 return clauses;
             }

@@ -82,6 +82,6 @@ class LoggingTest {
         String conf = sandbox.write("bad-log.conf", "log_outputs = \"9:nowhere\"\n").toString();
         Daemon.Result r = Daemon.runToExit(Kind.OURS, sandbox, Duration.ofSeconds(30), "-f", conf);
         assertEquals(1, r.status(), r.output());
-        assertTrue(r.output().contains("Malformed format for output '9:nowhere'"), r.output());
+        assertTrue(r.output().contains("Invalid log priority '9' for log output '9:nowhere'"), r.output());
     }
 }
