@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.newsclub.net.unix.AFUNIXSocket;
+
 import jnr.ffi.LibraryLoader;
 
 /**
@@ -23,6 +25,14 @@ public final class UserThread {
 
     public interface Syscalls {
         long syscall(long number, long a, long b, long c);
+    }
+
+    static {
+        // junixsocket extracts and loads its native library on first use; as the test user that fails, so
+        // load it here, as root, before any thread changes its credentials.
+        if (!AFUNIXSocket.isSupported()) {
+            throw new IllegalStateException("junixsocket's native library cannot be loaded");
+        }
     }
 
     private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(r -> {

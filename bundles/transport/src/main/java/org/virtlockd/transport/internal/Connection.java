@@ -34,6 +34,8 @@ final class Connection implements Session {
     private ByteBuffer unprocessed;
     private SelectionKey key;
     private boolean closeAfterWrite;
+    /** A message announced descriptors that never come: the next byte ends the session. */
+    private boolean awaitingDescriptors;
     private volatile boolean closed;
 
     Connection(Server server, long id, AFUNIXSocketChannel channel, PeerIdentity peer) {
@@ -67,6 +69,11 @@ final class Connection implements Session {
     /** Decodes and executes frames from {@code in} until it is used up or a reply is left waiting. */
     private void process(ByteBuffer in) {
         while (!closed && in.hasRemaining()) {
+            if (awaitingDescriptors) {
+                server.log().debug("closing " + this + ": data instead of the announced file descriptors");
+                close();
+                return;
+            }
             if (!pendingWrites.isEmpty()) {
                 keepUnprocessed(in);
                 return;
@@ -83,6 +90,7 @@ final class Connection implements Session {
                 return;
             }
             Dispatcher.Outcome outcome = Dispatcher.dispatch(server, this, frame.get());
+            awaitingDescriptors = outcome.awaitDescriptors();
             if (outcome.close() && outcome.reply() == null) {
                 close();
                 return;
@@ -178,10 +186,38 @@ final class Connection implements Session {
                 server.warn("program " + program.program() + " failed on the close of client " + id + ": " + e);
             }
         }
+        server.closed(this);
     }
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** @return true when the selector has dropped this session's key after a hang-up */
+    boolean hungUp() {
+        return !closed && key != null && !key.isValid();
+    }
+
+    /**
+     * The peer hung up: what it sent before is still executed, in order, as libvirt reads a message that
+     * arrived before the end of file; then the session ends.
+     */
+    void drainAndClose(ByteBuffer buffer) {
+        try {
+            channel.configureBlocking(false);
+            while (!closed && pendingWrites.isEmpty()) {
+                buffer.clear();
+                int n = channel.read(buffer);
+                if (n <= 0) {
+                    break;
+                }
+                buffer.flip();
+                process(buffer);
+            }
+        } catch (IOException e) {
+            server.log().debug("reading from " + this + " after its hang-up: " + e.getMessage());
+        }
+        close();
     }
 
     @Override

@@ -24,14 +24,25 @@ import org.virtlockd.transport.RpcResult;
  *                                                error 39/7 "Unable to decode message payload"
  * served, any other type                  dropped, no bytes
  * header undecodable, fd count over 32    connection closed
+ * fd count 1..32                          nothing sent: libvirt then waits for the descriptors and closes
+ *                                         the connection when other bytes arrive; so do we (the lock and
+ *                                         admin programs take no descriptors, and none are received)
  * </pre>
  */
 final class Dispatcher {
 
-    /** The bytes to write (or null) and whether to close the connection afterwards (or at once). */
-    record Outcome(byte[] reply, boolean close) {
-        static final Outcome NOTHING = new Outcome(null, false);
-        static final Outcome CLOSE = new Outcome(null, true);
+    /**
+     * The bytes to write (or null), whether to close the connection afterwards (or at once), and whether
+     * the message announced descriptors, after which any further byte closes the connection.
+     */
+    record Outcome(byte[] reply, boolean close, boolean awaitDescriptors) {
+        static final Outcome NOTHING = new Outcome(null, false, false);
+        static final Outcome CLOSE = new Outcome(null, true, false);
+        static final Outcome AWAIT_DESCRIPTORS = new Outcome(null, false, true);
+
+        Outcome(byte[] reply, boolean close) {
+            this(reply, close, false);
+        }
     }
 
     private Dispatcher() {
@@ -44,6 +55,9 @@ final class Dispatcher {
         } catch (FrameException e) {
             server.log().debug("closing " + session + ": " + e.getMessage());
             return Outcome.CLOSE;
+        }
+        if (message.fdCount() > 0) {
+            return Outcome.AWAIT_DESCRIPTORS;
         }
         Header h = message.header();
         boolean call = h.type() == MessageType.CALL.code() || h.type() == MessageType.CALL_WITH_FDS.code();

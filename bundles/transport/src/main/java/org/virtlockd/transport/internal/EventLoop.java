@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -16,6 +18,11 @@ import org.newsclub.net.unix.AFUNIXSelectorProvider;
  * The single I/O thread: accepts, reads, dispatches and writes for every listener and connection, as
  * libvirt's event loop does, so calls are executed one after another in arrival order. Nothing here
  * sleeps; work from other threads enters through {@link #execute}.
+ *
+ * <p>junixsocket's selector marks a key invalid when poll reports a hang-up (its {@code OP_INVALID}),
+ * drops it from the poll set and never reports it as selected, so a peer that disconnects is not seen
+ * through the selected keys: after every select the sweepers look for such keys, read what the peer sent
+ * before hanging up, and tear the session down.
  */
 final class EventLoop implements Runnable {
 
@@ -27,6 +34,7 @@ final class EventLoop implements Runnable {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_CHUNK);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Consumer<String> warn;
+    private final List<Runnable> sweepers = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private Thread thread;
 
@@ -41,6 +49,11 @@ final class EventLoop implements Runnable {
 
     ByteBuffer readBuffer() {
         return readBuffer;
+    }
+
+    /** Runs {@code sweeper} on the I/O thread after every select. */
+    void addSweeper(Runnable sweeper) {
+        sweepers.add(sweeper);
     }
 
     void start() {
@@ -99,6 +112,9 @@ final class EventLoop implements Runnable {
                     SelectionKey key = it.next();
                     it.remove();
                     handle(key);
+                }
+                for (Runnable sweeper : sweepers) {
+                    sweeper.run();
                 }
             }
             runTasks();

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,18 +24,22 @@ import org.virtlockd.launch.DaemonControl;
 import org.virtlockd.launch.ExitStatus;
 import org.virtlockd.launch.LaunchContext;
 import org.virtlockd.transport.RpcProgram;
+import org.virtlockd.transport.ServerView;
+import org.virtlockd.transport.Servers;
+import org.virtlockd.transport.SessionListener;
 
 /**
  * The daemon's two libvirt servers, {@code virtlockd} (lock socket) and {@code admin} (admin socket), on one
  * I/O thread. Activated once the configuration exists; a configuration change adjusts limits in place and
- * never closes a listener or a client.
+ * never closes a listener or a client. The {@link Servers} service is registered once both sockets listen.
  */
-@Component(service = {}, immediate = true, configurationPid = "org.virtlockd.transport", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = Servers.class, immediate = true, configurationPid = "org.virtlockd.transport", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = TransportConfig.class)
-public final class RpcServers implements Log {
+public final class RpcServers implements Servers, Log {
 
     private final Programs programs = new Programs();
-    private final List<Server> servers = new ArrayList<>();
+    private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
+    private final List<Server> servers = new CopyOnWriteArrayList<>();
     private final LaunchContext launch;
     private final DaemonControl control;
     private EventLoop loop;
@@ -56,8 +62,9 @@ public final class RpcServers implements Log {
         boolean privileged = euid == 0;
         loop = new EventLoop(this::warn);
         lockServer = new Server(RpcProgram.LOCK_SERVER, loop, uid -> privileged ? uid == 0 : uid == euid,
-                config.maxClients(), programs, this);
-        adminServer = new Server(RpcProgram.ADMIN_SERVER, loop, uid -> uid == euid, config.adminMaxClients(), programs, this);
+                config.maxClients(), programs, sessionListeners, this);
+        adminServer = new Server(RpcProgram.ADMIN_SERVER, loop, uid -> uid == euid, config.adminMaxClients(), programs,
+                sessionListeners, this);
         Path lockPath = socketPath(config.lockSocket(), launch == null ? null : launch.lockSocket());
         Path adminPath = socketPath(config.adminSocket(), launch == null ? null : launch.adminSocket());
         loop.start();
@@ -67,11 +74,10 @@ public final class RpcServers implements Log {
         }
         if (failure != null) {
             deactivate();
-            if (control == null) {
-                throw new IOException(failure);
+            if (control != null) {
+                control.fail(ExitStatus.NETWORK, failure);
             }
-            control.fail(ExitStatus.NETWORK, failure);
-            return;
+            throw new IOException(failure);
         }
         info("listening on " + lockPath + " and " + adminPath);
         if (control != null) {
@@ -101,11 +107,33 @@ public final class RpcServers implements Log {
     }
 
     @Modified
-    void modified(TransportConfig config) throws InterruptedException {
-        loop.executeAndWait(() -> {
-            lockServer.setMaxClients(config.maxClients());
-            adminServer.setMaxClients(config.adminMaxClients());
-        });
+    void modified(TransportConfig config) {
+        lockServer.setMaxClients(config.maxClients());
+        adminServer.setMaxClients(config.adminMaxClients());
+    }
+
+    @Override
+    public List<ServerView> servers() {
+        return List.copyOf(servers);
+    }
+
+    @Override
+    public Optional<ServerView> server(String name) {
+        return servers.stream().filter(s -> s.name().equals(name)).map(s -> (ServerView) s).findFirst();
+    }
+
+    @Override
+    public int totalClients() {
+        return servers.stream().mapToInt(Server::clientCount).sum();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSessionListener(SessionListener listener) {
+        sessionListeners.add(listener);
+    }
+
+    void removeSessionListener(SessionListener listener) {
+        sessionListeners.remove(listener);
     }
 
     @Deactivate

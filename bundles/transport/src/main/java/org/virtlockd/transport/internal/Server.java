@@ -4,40 +4,59 @@ import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 
 import org.newsclub.net.unix.AFUNIXSocketChannel;
+import org.virtlockd.transport.ServerView;
+import org.virtlockd.transport.Session;
+import org.virtlockd.transport.SessionListener;
 
 /**
  * One libvirt server ({@code virtlockd} or {@code admin}): its listeners, its clients with ids from 1, the
  * peer-uid rule, and {@code max_clients}, enforced by pausing accept so that extra connections wait in the
- * kernel backlog. State is touched only on the I/O thread.
+ * kernel backlog. Sockets are touched only on the I/O thread; the client table and the limit can be read
+ * from any thread.
  */
-final class Server {
+final class Server implements ServerView {
 
     private final String name;
     private final EventLoop loop;
     private final LongPredicate uidAllowed;
     private final Programs programs;
     private final Log log;
+    private final List<SessionListener> sessionListeners;
     private final List<Listener> listeners = new ArrayList<>();
-    private final Map<Long, Connection> clients = new LinkedHashMap<>();
-    private long nextClientId = 1;
-    private int maxClients;
+    private final ConcurrentSkipListMap<Long, Connection> clients = new ConcurrentSkipListMap<>();
+    private final AtomicLong nextClientId = new AtomicLong(1);
+    private volatile int maxClients;
 
-    Server(String name, EventLoop loop, LongPredicate uidAllowed, int maxClients, Programs programs, Log log) {
+    Server(String name, EventLoop loop, LongPredicate uidAllowed, int maxClients, Programs programs,
+           List<SessionListener> sessionListeners, Log log) {
         this.name = name;
         this.loop = loop;
         this.uidAllowed = uidAllowed;
         this.maxClients = maxClients;
         this.programs = programs;
+        this.sessionListeners = sessionListeners;
         this.log = log;
+        loop.addSweeper(this::sweepHungUp);
     }
 
-    String name() {
+    /** Ends the sessions whose key the selector invalidated on a hang-up (see {@link EventLoop}). */
+    private void sweepHungUp() {
+        for (Connection c : clients.values()) {
+            if (c.hungUp()) {
+                c.drainAndClose(loop.readBuffer());
+            }
+        }
+    }
+
+    @Override
+    public String name() {
         return name;
     }
 
@@ -57,17 +76,37 @@ final class Server {
         return clients.size() < maxClients;
     }
 
-    void setMaxClients(int max) {
+    @Override
+    public void setMaxClients(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("the client limit of server " + name + " must be at least 1: " + max);
+        }
         maxClients = max;
-        updateAccepting();
+        loop.execute(this::updateAccepting);
     }
 
-    int maxClients() {
+    @Override
+    public int maxClients() {
         return maxClients;
     }
 
-    List<Connection> clients() {
+    @Override
+    public List<Session> clients() {
         return List.copyOf(clients.values());
+    }
+
+    @Override
+    public Optional<Session> client(long id) {
+        return Optional.ofNullable(clients.get(id));
+    }
+
+    @Override
+    public long nextClientId() {
+        return nextClientId.get();
+    }
+
+    int clientCount() {
+        return clients.size();
     }
 
     void accepted(AFUNIXSocketChannel channel) {
@@ -86,11 +125,14 @@ final class Server {
         }
         try {
             channel.configureBlocking(false);
-            Connection c = new Connection(this, nextClientId++, channel, peer);
+            Connection c = new Connection(this, nextClientId.getAndIncrement(), channel, peer);
             SelectionKey key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
             c.registered(key);
             clients.put(c.id(), c);
             log.debug("new client " + c.id() + " on server " + name + " from pid " + peer.pid());
+            for (SessionListener l : sessionListeners) {
+                notify(l, c, true);
+            }
         } catch (IOException e) {
             log.warn("cannot register client on server " + name + ": " + e.getMessage());
             closeQuietly(channel);
@@ -101,6 +143,25 @@ final class Server {
     void removed(Connection c) {
         clients.remove(c.id());
         updateAccepting();
+    }
+
+    /** After the programs: listeners learn that a session ended. */
+    void closed(Connection c) {
+        for (SessionListener l : sessionListeners) {
+            notify(l, c, false);
+        }
+    }
+
+    private void notify(SessionListener l, Connection c, boolean opened) {
+        try {
+            if (opened) {
+                l.sessionOpened(c);
+            } else {
+                l.sessionClosed(c);
+            }
+        } catch (RuntimeException e) {
+            log.warn("session listener " + l + " failed for " + c + ": " + e);
+        }
     }
 
     private void updateAccepting() {
