@@ -41,9 +41,10 @@ final class SystemdNotify {
             AFUNIXSocketAddress address = socket.startsWith("@")
                     ? AFUNIXSocketAddress.inAbstractNamespace(socket.substring(1))
                     : AFUNIXSocketAddress.of(new File(socket));
-            datagram.send(new DatagramPacket(bytes, bytes.length, address));
+            datagram.connect(address);
+            datagram.send(new DatagramPacket(bytes, bytes.length));
             return true;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             Log.warning("systemd", "cannot notify systemd through " + socket + ": " + e.getMessage());
             return false;
         }
