@@ -22,8 +22,8 @@ import org.virtlockd.itests.harness.TestUser;
 
 /**
  * Signals (spec 6.11) with a lock held by a live guest ({@link Guest}, on its own holder connection). SIGTERM
- * and SIGINT stop the daemon in order and fence the guest (3.9); SIGQUIT (the JVM's thread dump), SIGHUP
- * and SIGPIPE change nothing: the daemon, the guest, its lock and its connection all stay.
+ * and SIGINT stop the daemon in order and fence the guest (3.9); SIGQUIT (the JVM's thread dump), SIGHUP,
+ * SIGPIPE and SIGUSR1 change nothing: the daemon, the guest, its lock and its connection all stay.
  */
 class SignalsTest {
 
@@ -66,7 +66,7 @@ class SignalsTest {
     }
 
     @Test
-    void quitHupAndPipeLeaveTheDaemonAndItsLocksAlone() throws Exception {
+    void quitHupPipeAndUsr1LeaveTheDaemonAndItsLocksAlone() throws Exception {
         daemon.signal("QUIT");
         assertTrue(daemon.awaitOutput("Full thread dump", Duration.ofSeconds(10)), "SIGQUIT is the JVM's thread dump");
         assertUntouched("QUIT");
@@ -77,6 +77,10 @@ class SignalsTest {
 
         daemon.signal("PIPE");
         assertUntouched("PIPE");
+
+        // the service's reload: re-execution keeps everything (or, until it exists, the signal is ignored)
+        daemon.signal("USR1");
+        assertUntouched("USR1");
 
         assertEquals(0, daemon.stop());
         assertEquals(128 + 15, guest.awaitExit(10), "the guest is fenced at the real stop");
