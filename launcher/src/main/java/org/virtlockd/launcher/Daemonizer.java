@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.virtlockd.launch.ExitStatus;
@@ -23,12 +22,13 @@ import org.virtlockd.launch.ExitStatus;
  * starts as usual and, once its sockets listen, writes {@value #READY} and points descriptors 0 to 2 at
  * {@code /dev/null}; on a start-up failure it writes {@code failed <status>}. The parent then exits 0, or
  * prints libvirt's {@code <command>: error: <text>. Check /var/log/messages or run without --daemon for more
- * info.} and exits 1 (spec 6.10, step 4).
+ * info.} and exits 1 (spec 6.10, step 4). This class is the parent's side; {@link DaemonChild} the child's.
  */
 final class Daemonizer {
 
     /** Set for the child: the working directory of the parent, against which relative paths resolve. */
     static final String CHILD_ENV = "VIRTLOCKD_DAEMON_PARENT_DIR";
+    /** The child's status line: the prefix, then {@value #READY} or {@value #FAILED} and an {@link ExitStatus}. */
     static final String STATUS_PREFIX = "virtlockd-daemon-status: ";
     static final String READY = "ready";
     static final String FAILED = "failed ";
@@ -38,16 +38,6 @@ final class Daemonizer {
     static final long RELAY_DRAIN_MILLIS = 2_000;
 
     private Daemonizer() {
-    }
-
-    static boolean isChild(Map<String, String> env) {
-        return env.containsKey(CHILD_ENV);
-    }
-
-    /** @return the directory relative paths of the command line refer to */
-    static Path baseDirectory(Map<String, String> env) {
-        String dir = env.get(CHILD_ENV);
-        return Path.of(dir != null && !dir.isEmpty() ? dir : System.getProperty("user.dir"));
     }
 
     /**
@@ -148,37 +138,5 @@ final class Daemonizer {
             case FAILURE -> "Unable to load configuration file";
             case REEXEC -> "Unable to re-execute daemon";
         };
-    }
-
-    /** The child's first step: a session of its own, without a controlling terminal. */
-    static String detach() {
-        LibC c = LibC.Holder.C;
-        c.unsetenv(CHILD_ENV);
-        if (c.setsid() < 0) {
-            return "Failed to fork as daemon: setsid: " + c.strerror(LibC.Holder.errno());
-        }
-        return null;
-    }
-
-    /** The child is serving: tell the parent, then let go of the pipes. */
-    static void reportReady() {
-        System.out.println(STATUS_PREFIX + READY);
-        System.out.flush();
-        LibC c = LibC.Holder.C;
-        int devNull = c.open("/dev/null", LibC.O_RDWR, 0);
-        if (devNull < 0) {
-            Log.warning("daemon", "cannot open /dev/null: " + c.strerror(LibC.Holder.errno()));
-            return;
-        }
-        for (int fd = 0; fd <= 2; fd++) {
-            c.dup2(devNull, fd);
-        }
-        c.close(devNull);
-    }
-
-    /** Start-up failed: tell the parent which step. */
-    static void reportFailure(ExitStatus status) {
-        System.out.println(STATUS_PREFIX + FAILED + status.name());
-        System.out.flush();
     }
 }

@@ -76,19 +76,19 @@ public final class Main {
             Log.setThreshold(2);
         }
         Map<String, String> env = System.getenv();
-        daemonChild = options.daemon && Daemonizer.isChild(env);
+        daemonChild = options.daemon && DaemonChild.isChild(env);
         if (daemonChild) {
-            String failure = Daemonizer.detach();
+            String failure = DaemonChild.detach();
             if (failure != null) {
                 Log.error("main", failure);
-                Daemonizer.reportFailure(ExitStatus.INIT);
+                DaemonChild.reportFailure(ExitStatus.INIT);
                 return ExitStatus.INIT;
             }
         }
         // 2. the facts of this launch (a daemonizing parent leaves socket activation to nobody, as libvirt's)
         Map<String, List<Integer>> activated = options.daemon ? Map.of()
                 : Activation.fromEnvironment(env, ProcessHandle.current().pid(), Activation.libc());
-        launch = launchFacts(options, privileged, defaults, args, Daemonizer.baseDirectory(env), activated);
+        launch = launchFacts(options, privileged, defaults, args, DaemonChild.baseDirectory(env), activated);
         // 3. run directory
         ExitStatus status = createRunDirectory(privileged);
         if (status == null && options.daemon && !daemonChild) {
@@ -109,7 +109,7 @@ public final class Main {
         }
         stop();
         if (daemonChild && !announced && status != ExitStatus.SUCCESS) {
-            Daemonizer.reportFailure(status);
+            DaemonChild.reportFailure(status);
         }
         return status;
     }
@@ -188,7 +188,7 @@ public final class Main {
     private void announceReady() {
         announced = true;
         if (daemonChild) {
-            Daemonizer.reportReady();
+            DaemonChild.reportReady();
         }
         SystemdNotify.send(System.getenv(SystemdNotify.NOTIFY_SOCKET), SystemdNotify.READY);
     }

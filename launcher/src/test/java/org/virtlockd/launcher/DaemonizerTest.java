@@ -31,11 +31,11 @@ class DaemonizerTest {
 
     @Test
     void theChildIsRecognisedByItsVariableAndResolvesAgainstTheParentsDirectory() {
-        assertFalse(Daemonizer.isChild(Map.of("PATH", "/bin")));
+        assertFalse(DaemonChild.isChild(Map.of("PATH", "/bin")));
         Map<String, String> child = Map.of(Daemonizer.CHILD_ENV, "/home/op");
-        assertTrue(Daemonizer.isChild(child));
-        assertEquals(Path.of("/home/op"), Daemonizer.baseDirectory(child));
-        assertEquals(Path.of(System.getProperty("user.dir")), Daemonizer.baseDirectory(Map.of()));
+        assertTrue(DaemonChild.isChild(child));
+        assertEquals(Path.of("/home/op"), DaemonChild.baseDirectory(child));
+        assertEquals(Path.of(System.getProperty("user.dir")), DaemonChild.baseDirectory(Map.of()));
     }
 
     @Test
