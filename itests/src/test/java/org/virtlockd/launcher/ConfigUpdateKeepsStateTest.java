@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -39,7 +40,7 @@ class ConfigUpdateKeepsStateTest {
             Main.createDirectories(paths.runDirectory(), "rwx------");
             long uid = (Integer) Files.getAttribute(sandbox.root(), "unix:uid");
             Launch launch = new Launch(false, (int) uid, "virtlockd", List.of(), paths.configFile(), false, paths,
-                    Optional.empty(), false, false, OptionalInt.empty());
+                    Optional.empty(), false, false, OptionalInt.empty(), Map.of());
             Control control = new Control();
             FelixRuntime runtime = FelixRuntime.start(home, launch, control);
             try {

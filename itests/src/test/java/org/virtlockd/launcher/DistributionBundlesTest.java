@@ -31,7 +31,7 @@ class DistributionBundlesTest {
             DaemonPaths paths = DaemonPaths.defaults(false, sandbox.environment(), sandbox.root().toString());
             Main.createDirectories(paths.runDirectory(), "rwx------");
             Launch launch = new Launch(false, 0, "virtlockd", List.of(), paths.configFile(), false, paths,
-                    Optional.empty(), false, false, OptionalInt.empty());
+                    Optional.empty(), false, false, OptionalInt.empty(), Map.of());
             Control control = new Control();
             FelixRuntime runtime = FelixRuntime.start(home, launch, control);
             try {
@@ -49,6 +49,12 @@ class DistributionBundlesTest {
                 }
                 assertEquals(installed + 1, states.size(), "system bundle plus every jar of bundles/: " + states);
                 states.forEach((name, state) -> assertEquals(Bundle.ACTIVE, state, name + " is not ACTIVE"));
+                Map<String, Integer> levels = runtime.bundles().stream().collect(Collectors.toMap(Bundle::getSymbolicName,
+                        b -> b.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).getStartLevel()));
+                int highest = levels.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+                assertEquals(highest, levels.get("org.virtlockd.transport"), "the transport starts last and stops first: " + levels);
+                levels.forEach((name, level) -> assertTrue(name.equals("org.virtlockd.transport") || level < highest,
+                        name + " stops after the transport: " + levels));
                 assertTrue(Files.exists(paths.lockSocket()), "lock socket served");
                 assertTrue(Files.exists(paths.adminSocket()), "admin socket served");
             } finally {

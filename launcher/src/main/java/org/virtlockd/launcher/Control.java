@@ -14,12 +14,15 @@ final class Control implements DaemonControl {
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch ready = new CountDownLatch(1);
+    /** Counted down by whichever comes first, readiness or a stop request. */
+    private final CountDownLatch settled = new CountDownLatch(1);
     private final AtomicReference<ExitStatus> status = new AtomicReference<>();
 
     @Override
     public void ready() {
         if (ready.getCount() > 0) {
             ready.countDown();
+            settled.countDown();
             Log.info("daemon", "serving");
         }
     }
@@ -38,6 +41,7 @@ final class Control implements DaemonControl {
     void requestStop(ExitStatus exitStatus) {
         if (status.compareAndSet(null, exitStatus)) {
             stop.countDown();
+            settled.countDown();
         }
     }
 
@@ -47,6 +51,16 @@ final class Control implements DaemonControl {
 
     boolean isReady() {
         return ready.getCount() == 0;
+    }
+
+    /**
+     * Blocks until the servers are ready or a stop is requested, whichever comes first.
+     *
+     * @return true when ready and no stop was requested before
+     */
+    boolean awaitReadyOrStop() throws InterruptedException {
+        settled.await();
+        return isReady() && !stopRequested();
     }
 
     /** Blocks until a stop is requested and returns the exit status asked for. */

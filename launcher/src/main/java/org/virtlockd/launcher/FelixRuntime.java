@@ -18,19 +18,25 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.virtlockd.launch.DaemonControl;
 import org.virtlockd.launch.LaunchContext;
 
 /**
  * Apache Felix embedded through the framework factory: one bundle cache per instance under the run
  * directory, the launch services registered by the system bundle, every bundle of {@code bundles/}
- * installed by reference and started.
+ * installed by reference and started at the start level {@code conf/framework.properties} gives its symbolic
+ * name ({@value #START_LEVEL_PREFIX}{@code <name>}, else {@code felix.startlevel.bundle}). The framework stops
+ * bundles from the highest level down: the transport (highest) closes its listeners and clients first, so
+ * the lock program and the lockspace, still running, apply the holder rule to every session.
  */
 final class FelixRuntime {
 
     /** How long an orderly stop may take, as libvirt's daemon shutdown (30 s). */
     static final long STOP_TIMEOUT_MILLIS = 30_000;
     static final String CACHE_DIRECTORY = "virtlockd-felix-cache";
+    /** Framework property prefix naming a bundle's start level by symbolic name. */
+    static final String START_LEVEL_PREFIX = "virtlockd.startlevel.";
 
     private final Framework framework;
 
@@ -56,10 +62,21 @@ final class FelixRuntime {
                 installed.add(context.installBundle("reference:" + jar.toUri()));
             }
         }
-        framework.start();
+        // Marked started here, started by the framework level by level when it starts.
         for (Bundle bundle : installed) {
+            String level = props.get(START_LEVEL_PREFIX + bundle.getSymbolicName());
+            if (level != null) {
+                bundle.adapt(BundleStartLevel.class).setStartLevel(Integer.parseInt(level.trim()));
+            }
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 bundle.start();
+            }
+        }
+        framework.start();
+        for (Bundle bundle : installed) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null && bundle.getState() != Bundle.ACTIVE) {
+                throw new BundleException("bundle " + bundle.getSymbolicName() + " did not start (state "
+                        + bundle.getState() + ")");
             }
         }
         return new FelixRuntime(framework);

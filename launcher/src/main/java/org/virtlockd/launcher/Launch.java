@@ -2,6 +2,7 @@ package org.virtlockd.launcher;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -10,7 +11,8 @@ import org.virtlockd.launch.LaunchContext;
 /** The launch facts, fixed before the framework starts and registered as the {@link LaunchContext} service. */
 record Launch(boolean privileged, int effectiveUid, String command, List<String> arguments, Path configFile,
               boolean configFileExplicit, DaemonPaths paths, Optional<Path> pidFile, boolean verbose,
-              boolean daemon, OptionalInt timeoutSeconds) implements LaunchContext {
+              boolean daemon, OptionalInt timeoutSeconds, Map<String, List<Integer>> activatedSockets)
+        implements LaunchContext {
 
     @Override
     public Path runDirectory() {

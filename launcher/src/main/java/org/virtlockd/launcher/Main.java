@@ -6,13 +6,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.virtlockd.launch.ExitStatus;
 
 /**
  * The {@code virtlockd} process. Start-up is a numbered sequence of steps, each a method, in libvirt's order
- * (spec 6.10): options, paths, run directory, pid file, framework with its sockets, signals, serve, stop.
+ * (spec 6.10): options, paths, run directory, daemonizing, pid file, signals, framework with its sockets,
+ * serve, stop.
  * Only this class ends the process, with an {@link ExitStatus}.
  */
 public final class Main {
@@ -28,6 +30,8 @@ public final class Main {
     private Launch launch;
     private PidFile pidFile;
     private FelixRuntime runtime;
+    private boolean daemonChild;
+    private boolean announced;
     private final Control control = new Control();
 
     private Main(String command, Path home) {
@@ -71,16 +75,29 @@ public final class Main {
         if (options.verbose) {
             Log.setThreshold(2);
         }
-        // 2. the facts of this launch
-        launch = launchFacts(options, privileged, defaults, args);
-        if (options.daemon) {
-            Log.error("main", "--daemon is not available yet in this version; run in the foreground "
-                    + "(for example under systemd) instead");
-            return ExitStatus.FAILURE;
+        Map<String, String> env = System.getenv();
+        daemonChild = options.daemon && DaemonChild.isChild(env);
+        if (daemonChild) {
+            String failure = DaemonChild.detach();
+            if (failure != null) {
+                Log.error("main", failure);
+                DaemonChild.reportFailure(ExitStatus.INIT);
+                return ExitStatus.INIT;
+            }
         }
-        // 3. run directory, 4. pid file, 5. framework and sockets, 6. signals, 7. serve until asked to stop
+        // 2. the facts of this launch (a daemonizing parent leaves socket activation to nobody, as libvirt's)
+        Map<String, List<Integer>> activated = options.daemon ? Map.of()
+                : Activation.fromEnvironment(env, ProcessHandle.current().pid(), Activation.libc());
+        launch = launchFacts(options, privileged, defaults, args, DaemonChild.baseDirectory(env), activated);
+        // 3. run directory
         ExitStatus status = createRunDirectory(privileged);
+        if (status == null && options.daemon && !daemonChild) {
+            // 4. with -d: the daemon is a second JVM; this one waits for it to serve or fail
+            return Daemonizer.runParent(command, args, System.err) == 0 ? ExitStatus.SUCCESS : ExitStatus.FAILURE;
+        }
+        // 5. open-file limit and pid file, 6. signals, framework and sockets, 7. serve until asked to stop
         if (status == null) {
+            OpenFileLimit.raiseToHard();
             status = acquirePidFile();
         }
         if (status == null) {
@@ -91,15 +108,19 @@ public final class Main {
             status = serve();
         }
         stop();
+        if (daemonChild && !announced && status != ExitStatus.SUCCESS) {
+            DaemonChild.reportFailure(status);
+        }
         return status;
     }
 
-    private Launch launchFacts(Options o, boolean privileged, DaemonPaths defaults, List<String> args) {
-        Path config = o.configFile != null ? Path.of(o.configFile).toAbsolutePath() : defaults.configFile();
+    private Launch launchFacts(Options o, boolean privileged, DaemonPaths defaults, List<String> args, Path base,
+                               Map<String, List<Integer>> activated) {
+        Path config = o.configFile != null ? base.resolve(o.configFile).toAbsolutePath() : defaults.configFile();
         Optional<Path> pid = o.pidFile == null ? Optional.of(defaults.pidFile())
-                : o.pidFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(o.pidFile).toAbsolutePath());
+                : o.pidFile.isEmpty() ? Optional.empty() : Optional.of(base.resolve(o.pidFile).toAbsolutePath());
         return new Launch(privileged, Privilege.effectiveUid(), command, List.copyOf(args), config,
-                o.configFile != null, defaults, pid, o.verbose, o.daemon, o.timeout);
+                o.configFile != null, defaults, pid, o.verbose, o.daemon, o.timeout, activated);
     }
 
     /** libvirt creates the run directory with 0755 as root and 0700 otherwise; existing ones are left alone. */
@@ -153,11 +174,23 @@ public final class Main {
 
     private ExitStatus serve() {
         try {
+            if (control.awaitReadyOrStop()) {
+                announceReady();
+            }
             return control.awaitStop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitStatus.FAILURE;
         }
+    }
+
+    /** Every socket listens: release a waiting {@code -d} parent, tell systemd (spec 6.7). */
+    private void announceReady() {
+        announced = true;
+        if (daemonChild) {
+            DaemonChild.reportReady();
+        }
+        SystemdNotify.send(System.getenv(SystemdNotify.NOTIFY_SOCKET), SystemdNotify.READY);
     }
 
     /** Stops the framework (listeners close and unlink their sockets), then releases the pid file. */

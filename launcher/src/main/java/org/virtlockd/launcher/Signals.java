@@ -3,9 +3,13 @@ package org.virtlockd.launcher;
 import sun.misc.Signal;
 
 /**
- * Signal handling on JDK 17 through {@code sun.misc.Signal} (never {@code -Xrs}). SIGTERM and SIGINT stop the
- * daemon in order. SIGQUIT belongs to the JVM (thread dump) and cannot be taken. SIGHUP, which kills libvirt
- * 9.0's daemon and with it every lock, is logged and ignored. SIGPIPE is ignored by the JVM already.
+ * Signal handling on JDK 17 through {@code sun.misc.Signal} (never {@code -Xrs}), spec 6.11. SIGTERM and
+ * SIGINT stop the daemon in order: listeners close (self-created sockets are unlinked), every client is
+ * closed so the holder rule fences lock-holding guests, the pid file is removed, exit 0. SIGQUIT belongs to
+ * the JVM, which refuses a handler for it: it prints a thread dump on stdout and the daemon keeps running
+ * (libvirt's stops). SIGHUP, which kills libvirt 9.0's daemon and with it every lock, is logged and ignored.
+ * SIGPIPE is ignored by the JVM already (a write to a closed peer fails with EPIPE instead). SIGUSR1 (re-exec,
+ * the service's reload) is logged and ignored until re-execution is implemented.
  */
 final class Signals {
 
@@ -22,5 +26,8 @@ final class Signals {
             control.shutdown();
         });
         Signal.handle(new Signal("HUP"), s -> Log.warning("signal", "ignoring SIGHUP: reload with SIGUSR1"));
+        // Until re-execution exists, the service's reload (ExecReload sends SIGUSR1) must not kill the daemon,
+        // which is the JVM's default for SIGUSR1, and with it every lock.
+        Signal.handle(new Signal("USR1"), s -> Log.warning("signal", "ignoring SIGUSR1: re-execution is not available in this version"));
     }
 }

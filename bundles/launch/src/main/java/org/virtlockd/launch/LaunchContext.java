@@ -2,6 +2,7 @@ package org.virtlockd.launch;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -61,4 +62,21 @@ public interface LaunchContext {
 
     /** @return the idle timeout in seconds given with {@code -t}, or empty */
     OptionalInt timeoutSeconds();
+
+    /**
+     * The listening sockets systemd passed (spec 6.7: {@code LISTEN_PID}, {@code LISTEN_FDS},
+     * {@code LISTEN_FDNAMES}), by name, each name with its descriptors in the order passed. The servers claim
+     * {@value #LOCK_SOCKET_NAME} and {@value #ADMIN_SOCKET_NAME}; when the map is not empty no socket is
+     * created, a server whose name is missing gets no listener, and any other name is an error.
+     *
+     * @return name to descriptors; empty when the daemon was not socket-activated
+     * @since 1.1
+     */
+    Map<String, List<Integer>> activatedSockets();
+
+    /** The activation name of the lock server's socket: the name of libvirt's socket unit. */
+    String LOCK_SOCKET_NAME = "virtlockd.socket";
+
+    /** The activation name of the admin server's socket. */
+    String ADMIN_SOCKET_NAME = "virtlockd-admin.socket";
 }

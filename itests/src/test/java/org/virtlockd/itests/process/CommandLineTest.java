@@ -101,11 +101,4 @@ class CommandLineTest {
         assertEquals(1, r.status(), r.output());
         assertTrue(r.output().contains("configuration file syntax error: " + conf + ":3: expecting a value"), r.output());
     }
-
-    @Test
-    void daemonOptionRefusedUntilDaemonizationExists() throws Exception {
-        Result r = ours("-d");
-        assertEquals(1, r.status());
-        assertTrue(r.output().contains("--daemon is not available yet"), r.output());
-    }
 }

@@ -103,12 +103,17 @@ class DaemonFilesTest {
         try (Daemon d = Daemon.start(Kind.OURS, sandbox)) {
             for (Path socket : new Path[] {sandbox.lockSocket(), sandbox.adminSocket()}) {
                 try (WireClient root = WireClient.connectAsRoot(socket)) {
+                    boolean sent = true;
                     try {
                         root.send(Frames.ping());
                     } catch (IOException e) {
-                        // the daemon may close the refused connection before this write: EPIPE is fine
+                        // the daemon may close the refused connection before this write: EPIPE is fine, and
+                        // then junixsocket has closed the socket, so there is nothing left to read
+                        sent = false;
                     }
-                    assertEquals(WireClient.EOF, root.drain(Duration.ofSeconds(5)), "closed without a reply on " + socket);
+                    if (sent) {
+                        assertEquals(WireClient.EOF, root.drain(Duration.ofSeconds(5)), "closed without a reply on " + socket);
+                    }
                 }
             }
             assertTrue(d.awaitOutput("Disallowing client", Duration.ofSeconds(5)), d.output());

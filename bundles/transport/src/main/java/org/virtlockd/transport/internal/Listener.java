@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.newsclub.net.unix.AFUNIXServerSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
+import org.newsclub.net.unix.FileDescriptorCast;
 
 /**
  * A listening UNIX socket of one server. Self-created sockets replace any stale file at their path, get
@@ -46,6 +47,29 @@ final class Listener {
             throw e;
         }
         Listener listener = new Listener(server, channel, path, true);
+        listener.key = channel.register(server.loop().selector(), SelectionKey.OP_ACCEPT, listener);
+        return listener;
+    }
+
+    /**
+     * Takes over a listening socket passed by systemd; must run on the I/O thread. It is never unlinked: the
+     * socket unit owns the file.
+     *
+     * @param fd the inherited descriptor
+     */
+    static Listener adopt(Server server, int fd) throws IOException {
+        AFUNIXServerSocketChannel channel = FileDescriptorCast.unsafeUsing(fd).as(AFUNIXServerSocketChannel.class);
+        Path path;
+        try {
+            channel.setDeleteOnClose(false);
+            channel.configureBlocking(false);
+            AFUNIXSocketAddress local = channel.getLocalAddress();
+            path = local != null && local.hasFilename() ? local.getFile().toPath() : Path.of("fd:" + fd);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        Listener listener = new Listener(server, channel, path, false);
         listener.key = channel.register(server.loop().selector(), SelectionKey.OP_ACCEPT, listener);
         return listener;
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -31,9 +33,12 @@ import org.virtlockd.transport.SessionListener;
 /**
  * The daemon's two libvirt servers, {@code virtlockd} (lock socket) and {@code admin} (admin socket), on one
  * I/O thread. Activated once the configuration exists; a configuration change adjusts limits in place and
- * never closes a listener or a client. The {@link Servers} service is registered once both sockets listen.
+ * never closes a listener or a client. The {@link Servers} service is registered by this component itself once
+ * the sockets listen (not by SCR, which would register it before activation and retry a failed activation
+ * for every component that then asks for it). Under systemd socket activation the listeners are the passed
+ * descriptors, claimed by name (spec 6.7); they are not unlinked at shutdown.
  */
-@Component(service = Servers.class, immediate = true, configurationPid = "org.virtlockd.transport", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = {}, immediate = true, configurationPid = "org.virtlockd.transport", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = TransportConfig.class)
 public final class RpcServers implements Servers, Log {
 
@@ -45,6 +50,7 @@ public final class RpcServers implements Servers, Log {
     private EventLoop loop;
     private Server lockServer;
     private Server adminServer;
+    private ServiceRegistration<Servers> registration;
 
     @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Logger logger;
@@ -57,7 +63,7 @@ public final class RpcServers implements Servers, Log {
     }
 
     @Activate
-    void activate(TransportConfig config) throws IOException, InterruptedException {
+    void activate(BundleContext context, TransportConfig config) throws IOException, InterruptedException {
         long euid = launch != null ? launch.effectiveUid() : EffectiveUid.get();
         boolean privileged = euid == 0;
         loop = new EventLoop(this::warn);
@@ -65,12 +71,21 @@ public final class RpcServers implements Servers, Log {
                 config.maxClients(), programs, sessionListeners, this);
         adminServer = new Server(RpcProgram.ADMIN_SERVER, loop, uid -> uid == euid, config.adminMaxClients(), programs,
                 sessionListeners, this);
-        Path lockPath = socketPath(config.lockSocket(), launch == null ? null : launch.lockSocket());
-        Path adminPath = socketPath(config.adminSocket(), launch == null ? null : launch.adminSocket());
+        Map<String, List<Integer>> activated = launch == null ? Map.of() : launch.activatedSockets();
         loop.start();
-        String failure = listen(lockServer, lockPath);
-        if (failure == null) {
-            failure = listen(adminServer, adminPath);
+        String failure;
+        String where;
+        if (activated.isEmpty()) {
+            Path lockPath = socketPath(config.lockSocket(), launch == null ? null : launch.lockSocket());
+            Path adminPath = socketPath(config.adminSocket(), launch == null ? null : launch.adminSocket());
+            failure = listen(lockServer, lockPath);
+            if (failure == null) {
+                failure = listen(adminServer, adminPath);
+            }
+            where = lockPath + " and " + adminPath;
+        } else {
+            failure = adoptAll(activated);
+            where = "the sockets systemd passed: " + activated;
         }
         if (failure != null) {
             deactivate();
@@ -79,10 +94,42 @@ public final class RpcServers implements Servers, Log {
             }
             throw new IOException(failure);
         }
-        info("listening on " + lockPath + " and " + adminPath);
+        info("listening on " + where);
+        registration = context.registerService(Servers.class, this, null);
         if (control != null) {
             control.ready();
         }
+    }
+
+    /**
+     * libvirt's claim rule (spec 6.7): each server takes the descriptors of its name, a server whose name was
+     * not passed gets no listener (no socket is created), and a name nobody claims is an error.
+     */
+    private String adoptAll(Map<String, List<Integer>> activated) throws InterruptedException {
+        Map<String, Server> claims = Map.of(LaunchContext.LOCK_SOCKET_NAME, lockServer,
+                LaunchContext.ADMIN_SOCKET_NAME, adminServer);
+        for (String name : activated.keySet()) {
+            if (!claims.containsKey(name)) {
+                return "Some activation file descriptors are unclaimed";
+            }
+        }
+        String[] failure = new String[1];
+        loop.executeAndWait(() -> {
+            // Both servers exist, as libvirt's do, whether or not their socket was passed.
+            servers.add(lockServer);
+            servers.add(adminServer);
+            for (Map.Entry<String, List<Integer>> e : activated.entrySet()) {
+                try {
+                    for (int fd : e.getValue()) {
+                        claims.get(e.getKey()).adopt(fd);
+                    }
+                } catch (IOException ex) {
+                    failure[0] = "Unable to use the activation socket '" + e.getKey() + "': " + ex.getMessage();
+                    return;
+                }
+            }
+        });
+        return failure[0];
     }
 
     private static Path socketPath(String configured, Path fromLauncher) {
@@ -138,6 +185,10 @@ public final class RpcServers implements Servers, Log {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (registration != null) {
+            registration.unregister();
+            registration = null;
+        }
         if (loop == null) {
             return;
         }

@@ -72,6 +72,13 @@ final class Server implements ServerView {
         listeners.add(Listener.bind(this, path));
     }
 
+    /** Serves on a listening socket systemd passed. */
+    Listener adopt(int fd) throws IOException {
+        Listener l = Listener.adopt(this, fd);
+        listeners.add(l);
+        return l;
+    }
+
     boolean hasRoom() {
         return clients.size() < maxClients;
     }
