@@ -32,7 +32,8 @@ final class Server implements ServerView {
     private final List<Listener> listeners = new ArrayList<>();
     private final ConcurrentSkipListMap<Long, Connection> clients = new ConcurrentSkipListMap<>();
     private final AtomicLong nextClientId = new AtomicLong(1);
-    private volatile int maxClients;
+    private volatile long maxClients;
+    private volatile long maxUnauthClients;
 
     Server(String name, EventLoop loop, LongPredicate uidAllowed, int maxClients, Programs programs,
            List<SessionListener> sessionListeners, Log log) {
@@ -40,6 +41,7 @@ final class Server implements ServerView {
         this.loop = loop;
         this.uidAllowed = uidAllowed;
         this.maxClients = maxClients;
+        this.maxUnauthClients = maxClients;
         this.programs = programs;
         this.sessionListeners = sessionListeners;
         this.log = log;
@@ -87,7 +89,28 @@ final class Server implements ServerView {
 
     @Override
     public int maxClients() {
+        return (int) Math.min(maxClients, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public long clientLimit() {
         return maxClients;
+    }
+
+    @Override
+    public long unauthClientLimit() {
+        return maxUnauthClients;
+    }
+
+    @Override
+    public void setClientLimits(long clientLimit, long unauthClientLimit) {
+        if (clientLimit < 0 || clientLimit > CLIENT_LIMIT_MAX || unauthClientLimit < 0 || unauthClientLimit > clientLimit) {
+            throw new IllegalArgumentException("client limits of server " + name + " out of range: " + clientLimit
+                    + ", unauthenticated " + unauthClientLimit);
+        }
+        maxClients = clientLimit;
+        maxUnauthClients = unauthClientLimit;
+        loop.execute(this::updateAccepting);
     }
 
     @Override
