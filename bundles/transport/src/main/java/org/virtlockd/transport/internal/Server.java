@@ -132,7 +132,12 @@ final class Server implements ServerView {
         return clients.size();
     }
 
+    /**
+     * libvirt numbers a connection before its checks (the id is taken when the client object is created, the
+     * peer is checked when its private data is), so a refused connection uses up an id too.
+     */
     void accepted(AFUNIXSocketChannel channel) {
+        long id = nextClientId.getAndIncrement();
         PeerIdentity peer;
         try {
             peer = PeerIdentity.of(channel.getPeerCredentials());
@@ -148,7 +153,7 @@ final class Server implements ServerView {
         }
         try {
             channel.configureBlocking(false);
-            Connection c = new Connection(this, nextClientId.getAndIncrement(), channel, peer);
+            Connection c = new Connection(this, id, channel, peer);
             SelectionKey key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
             c.registered(key);
             clients.put(c.id(), c);
