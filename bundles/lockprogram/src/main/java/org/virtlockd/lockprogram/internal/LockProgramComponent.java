@@ -124,7 +124,7 @@ public final class LockProgramComponent implements RpcProgram {
             return;
         }
         long ownerPid = client.ownerPid();
-        log.debug("client=" + session.peerPid() + " owner=" + ownerPid);
+        log.debug(() -> "client=" + session.peerPid() + " owner=" + ownerPid);
         if (ownerPid != 0 && session.peerPid() == ownerPid) {
             try {
                 fencing.releaseAndFence(ownerPid);
