@@ -1,6 +1,6 @@
 /**
- * The daemon's lifecycle services for other bundles: the idle timeout that the admin program's
- * CONNECT_SET_DAEMON_TIMEOUT changes at runtime.
+ * Lifecycle services of the daemon that other bundles drive: the idle timeout
+ * ({@link org.virtlockd.lifecycle.IdleTimeout}), which the admin program changes at runtime.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.0.0")

@@ -86,7 +86,10 @@ final class DaemonProcedures {
         return RpcResult.ok();
     }
 
-    /** 19: 0 disables the idle shutdown; libvirt's unsigned seconds beyond Java's int are as good as never. */
+    /**
+     * 19: 0 disables the idle shutdown. libvirt takes any unsigned value (and overflows its millisecond
+     * timer beyond {@link IdleTimeout#MAX_SECONDS}); here such a value becomes that maximum, about 25 days.
+     */
     RpcResult setTimeout(XdrReader in) throws XdrException, AdminFailure {
         long timeout = in.readUnsignedInt();
         AdminErrors.checkFlags(in.readUnsignedInt(), "adminConnectSetDaemonTimeout");
@@ -94,7 +97,7 @@ final class DaemonProcedures {
         if (service == null) {
             throw AdminErrors.unavailable("idle timeout (" + IdleTimeout.class.getName() + ")");
         }
-        service.setTimeout((int) Math.min(timeout, Integer.MAX_VALUE));
+        service.setTimeoutSeconds((int) Math.min(timeout, IdleTimeout.MAX_SECONDS));
         return RpcResult.ok();
     }
 

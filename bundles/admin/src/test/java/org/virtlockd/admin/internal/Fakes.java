@@ -122,7 +122,12 @@ final class Fakes {
         final List<Integer> set = new ArrayList<>();
 
         @Override
-        public void setTimeout(int seconds) {
+        public int timeoutSeconds() {
+            return set.isEmpty() ? 0 : set.get(set.size() - 1);
+        }
+
+        @Override
+        public void setTimeoutSeconds(int seconds) {
             set.add(seconds);
         }
     }

@@ -93,7 +93,7 @@ class SettingsProceduresTest {
         assertEquals("no error", calls.error(19, w -> w.writeUnsignedInt(30).writeUnsignedInt(0)));
         assertEquals("no error", calls.error(19, w -> w.writeUnsignedInt(0).writeUnsignedInt(0)));
         assertEquals("no error", calls.error(19, w -> w.writeUnsignedInt(0xFFFF_FFFFL).writeUnsignedInt(0)));
-        assertEquals(List.of(30, 0, Integer.MAX_VALUE), calls.timeout.set);
+        assertEquals(List.of(30, 0, 2_147_483), calls.timeout.set);
         RpcError missing = new AdminProgram(calls.daemon, calls.logging, null, new AccountNames())
                 .call(null, Header.call(AdminProtocol.PROGRAM, AdminProtocol.VERSION, 19, 0), new XdrReader(new byte[8])).error();
         assertEquals("1/62 internal error: no idle timeout (org.virtlockd.lifecycle.IdleTimeout) service is available in this daemon",
