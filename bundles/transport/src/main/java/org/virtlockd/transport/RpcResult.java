@@ -12,16 +12,18 @@ import org.virtlockd.protocol.XdrWriter;
 public final class RpcResult {
 
     private static final Consumer<XdrWriter> EMPTY = w -> { };
-    private static final RpcResult OK_EMPTY = new RpcResult(EMPTY, null, false);
+    private static final RpcResult OK_EMPTY = new RpcResult(EMPTY, null, false, true);
 
     private final Consumer<XdrWriter> payload;
     private final RpcError error;
     private final boolean closeAfter;
+    private final boolean dispatched;
 
-    private RpcResult(Consumer<XdrWriter> payload, RpcError error, boolean closeAfter) {
+    private RpcResult(Consumer<XdrWriter> payload, RpcError error, boolean closeAfter, boolean dispatched) {
         this.payload = payload;
         this.error = error;
         this.closeAfter = closeAfter;
+        this.dispatched = dispatched;
     }
 
     /** @return a REPLY/OK with an empty payload */
@@ -34,7 +36,7 @@ public final class RpcResult {
      * @return a REPLY/OK
      */
     public static RpcResult ok(Consumer<XdrWriter> payload) {
-        return new RpcResult(payload, null, false);
+        return new RpcResult(payload, null, false, true);
     }
 
     /**
@@ -42,7 +44,7 @@ public final class RpcResult {
      * @return a REPLY/ERROR
      */
     public static RpcResult error(RpcError error) {
-        return new RpcResult(null, error, false);
+        return new RpcResult(null, error, false, true);
     }
 
     /**
@@ -53,12 +55,12 @@ public final class RpcResult {
      * @return a REPLY/ERROR "unknown procedure: N"
      */
     public static RpcResult unknownProcedure(int proc) {
-        return error(RpcError.rpc("unknown procedure: " + proc));
+        return new RpcResult(null, RpcError.rpc("unknown procedure: " + proc), false, false);
     }
 
     /** @return this result, and the session is closed after the reply is written */
     public RpcResult thenClose() {
-        return new RpcResult(payload, error, true);
+        return new RpcResult(payload, error, true, dispatched);
     }
 
     /** @return the payload writer of an OK reply, or null for an error */
@@ -69,6 +71,15 @@ public final class RpcResult {
     /** @return the error of an error reply, or null */
     public RpcError error() {
         return error;
+    }
+
+    /**
+     * @return false for {@link #unknownProcedure}: the call never reached a procedure, so (as in libvirt) it
+     *         does not give the client its identity ({@link Session#hasIdentity()})
+     * @since 1.1
+     */
+    public boolean dispatched() {
+        return dispatched;
     }
 
     /** @return whether the session closes after this reply */

@@ -30,6 +30,18 @@ public interface Session {
     Instant connectedAt();
 
     /**
+     * libvirt creates a client's identity (user, group, process) lazily, when the client's first call to a
+     * known procedure has decoded arguments; the admin program's CLIENT_GET_INFO fails for a client without
+     * one. Sessions that do not track this answer true.
+     *
+     * @return true once the client made such a call
+     * @since 1.1
+     */
+    default boolean hasIdentity() {
+        return true;
+    }
+
+    /**
      * @param key the program's key
      * @return the state the program attached, or null
      */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,7 +61,13 @@ public final class Daemon implements AutoCloseable {
 
     /** Runs the command to completion as the test user (for exit-status tests); returns status and output. */
     public static Result runToExit(Kind kind, Sandbox sandbox, Duration timeout, String... args) throws IOException, InterruptedException {
-        Process p = builder(kind, sandbox, args).redirectErrorStream(true).start();
+        return runToExit(kind, sandbox, Map.of(), timeout, args);
+    }
+
+    /** {@link #runToExit(Kind, Sandbox, Duration, String...)} with variables added to the sandbox's environment. */
+    public static Result runToExit(Kind kind, Sandbox sandbox, Map<String, String> extraEnvironment, Duration timeout,
+            String... args) throws IOException, InterruptedException {
+        Process p = builder(kind, sandbox, extraEnvironment, args).redirectErrorStream(true).start();
         p.getOutputStream().close();
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly().waitFor();
@@ -76,19 +83,26 @@ public final class Daemon implements AutoCloseable {
 
     /** Starts the daemon and waits until its lock socket exists. */
     public static Daemon start(Kind kind, Sandbox sandbox, String... args) throws IOException, InterruptedException {
+        return start(kind, sandbox, Map.of(), args);
+    }
+
+    /** {@link #start(Kind, Sandbox, String...)} with variables added to the sandbox's environment. */
+    public static Daemon start(Kind kind, Sandbox sandbox, Map<String, String> extraEnvironment, String... args)
+            throws IOException, InterruptedException {
         Path output = sandbox.root().resolve(kind.name().toLowerCase() + "-" + System.nanoTime() + ".log");
-        Process p = builder(kind, sandbox, args).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process p = builder(kind, sandbox, extraEnvironment, args).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         p.getOutputStream().close();
         Daemon d = new Daemon(kind, sandbox, p, output);
         d.awaitSocket();
         return d;
     }
 
-    private static ProcessBuilder builder(Kind kind, Sandbox sandbox, String... args) {
+    private static ProcessBuilder builder(Kind kind, Sandbox sandbox, Map<String, String> extraEnvironment, String... args) {
         List<String> cmd = new ArrayList<>(TestUser.setpriv());
         cmd.add("/usr/bin/env");
         cmd.add("-i");
         sandbox.environment().forEach((k, v) -> cmd.add(k + "=" + v));
+        extraEnvironment.forEach((k, v) -> cmd.add(k + "=" + v));
         cmd.add(kind.executable().toString());
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).directory(sandbox.root().toFile());

@@ -1,6 +1,9 @@
 package org.virtlockd.logging.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -24,32 +27,47 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.virtlockd.launch.DaemonControl;
 import org.virtlockd.launch.ExitStatus;
 import org.virtlockd.launch.LaunchContext;
+import org.virtlockd.logging.LogControl;
+import org.virtlockd.logging.LogSettingsException;
 
 /**
- * Writes the OSGi Log Service's entries to libvirt-style outputs. The Log Service's root level follows the
- * lowest priority any filter or the default asks for, so disabled levels cost nothing at the call site.
- * Entries logged before this component started are replayed from the Log Service's history.
+ * Writes the OSGi Log Service's entries to libvirt-style outputs, and lets the admin program read and replace
+ * outputs and filters at runtime ({@link LogControl}). The settings at start-up follow libvirt's precedence
+ * ({@link StartupSettings}). The Log Service's root level follows the lowest priority any filter or the
+ * default asks for, so disabled levels cost nothing at the call site. Entries logged before this component
+ * started are replayed from the Log Service's history.
  */
-@Component(service = {}, immediate = true, configurationPid = "org.virtlockd.logging", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = LogControl.class, immediate = true, configurationPid = "org.virtlockd.logging",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = LoggingConfig.class)
-public final class LogOutputs implements LogListener {
+public final class LogOutputs implements LogListener, LogControl {
 
     private final LogReaderService reader;
     private final LoggerAdmin admin;
     private final LaunchContext launch;
     private final DaemonControl control;
-    private volatile LogSettings settings;
-    private volatile Outputs outputs;
+    private final Map<String, String> environment;
+    private final StartupSettings.Host host;
+    private final LogState state;
 
     @Activate
     public LogOutputs(@Reference LogReaderService reader,
                       @Reference(cardinality = ReferenceCardinality.OPTIONAL) LoggerAdmin admin,
                       @Reference(cardinality = ReferenceCardinality.OPTIONAL) LaunchContext launch,
                       @Reference(cardinality = ReferenceCardinality.OPTIONAL) DaemonControl control) {
+        this(reader, admin, launch, control, System.getenv(), SystemHost.INSTANCE, Outputs.Sockets.SYSTEM);
+    }
+
+    /** With a given environment, machine and datagram sockets (tests). */
+    LogOutputs(LogReaderService reader, LoggerAdmin admin, LaunchContext launch, DaemonControl control,
+               Map<String, String> environment, StartupSettings.Host host, Outputs.Sockets sockets) {
         this.reader = reader;
         this.admin = admin;
         this.launch = launch;
         this.control = control;
+        this.environment = environment;
+        this.host = host;
+        this.state = new LogState(sockets, this::setLogServiceLevel);
     }
 
     @Activate
@@ -72,47 +90,41 @@ public final class LogOutputs implements LogListener {
     @Deactivate
     void deactivate() {
         reader.removeLogListener(this);
-        Outputs o = outputs;
-        if (o != null) {
-            o.close();
-        }
+        state.close();
     }
 
     private void apply(LoggingConfig config) {
-        LogSettings next;
-        Outputs opened;
+        boolean verbose = config.verbose() || (launch != null && launch.verbose());
+        boolean daemon = launch != null && launch.daemon();
+        Path logFile = launch != null ? launch.logFile() : Path.of("virtlockd.log");
         try {
-            int priority = config.logLevel();
-            List<LogSettings.OutputSpec> specs = LogSettings.parseOutputs(config.logOutputs());
-            if (specs.isEmpty()) {
-                specs = List.of(defaultOutput(priority));
+            StartupSettings.Decision d = StartupSettings.decide(config.logLevel(), config.logFilters(),
+                    config.logOutputs(), environment, new StartupSettings.Launch(verbose, daemon, logFile), host);
+            if (d.defaultIsFile() && (launch == null || !launch.privileged())) {
+                createLogDirectory(logFile);
             }
-            next = new LogSettings(priority, LogSettings.parseFilters(config.logFilters()), specs);
-            opened = new Outputs(specs);
-        } catch (IllegalArgumentException | IOException e) {
-            String message = "Invalid logging configuration: " + e.getMessage();
-            if (control != null) {
-                control.fail(ExitStatus.FAILURE, message);
-            } else {
-                System.err.println("virtlockd logging: " + message);
-            }
-            return;
+            state.install(d.settings(), d.defaultOutput());
+        } catch (IllegalArgumentException | LogSettingsException e) {
+            fail("Invalid logging configuration: " + e.getMessage());
+        } catch (IOException e) {
+            fail("Invalid logging configuration: cannot create the log directory: " + e.getMessage());
         }
-        Outputs previous = outputs;
-        settings = next;
-        outputs = opened;
-        if (previous != null) {
-            previous.close();
-        }
-        setLogServiceLevel(next);
     }
 
-    /** Without configured outputs: stderr in the foreground, the default log file when daemonized. */
-    private LogSettings.OutputSpec defaultOutput(int priority) {
-        if (launch != null && launch.daemon()) {
-            return new LogSettings.OutputSpec(priority, "file", launch.logFile().toString());
+    /** libvirt creates the unprivileged log directory with umask 077. */
+    private static void createLogDirectory(Path logFile) throws IOException {
+        Path dir = logFile.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
-        return new LogSettings.OutputSpec(priority, "stderr", "");
+    }
+
+    private void fail(String message) {
+        if (control != null) {
+            control.fail(ExitStatus.FAILURE, message);
+        } else {
+            System.err.println("virtlockd logging: " + message);
+        }
     }
 
     private void setLogServiceLevel(LogSettings s) {
@@ -146,21 +158,33 @@ public final class LogOutputs implements LogListener {
 
     @Override
     public void logged(LogEntry entry) {
-        LogSettings s = settings;
-        Outputs o = outputs;
-        if (s == null || o == null) {
-            return;
-        }
         String source = entry.getLoggerName() != null ? entry.getLoggerName() : entry.getBundle().getSymbolicName();
         // The framework's own event entries ("Events.Bundle...", "Events.Service...") are debug chatter.
         int priority = source.startsWith("Events.") ? LogSettings.DEBUG : priorityOf(entry.getLogLevel());
-        if (priority < s.thresholdFor(source)) {
-            return;
-        }
         String message = entry.getMessage();
         if (entry.getException() != null) {
             message = message + ": " + entry.getException();
         }
-        o.write(priority, LineFormat.format(entry.getTime(), priority, source, message));
+        state.write(new LogLine(entry.getTime(), priority, source, message));
+    }
+
+    @Override
+    public List<String> outputs() {
+        return state.outputs();
+    }
+
+    @Override
+    public List<String> filters() {
+        return state.filters();
+    }
+
+    @Override
+    public void setOutputs(String outputs) throws LogSettingsException {
+        state.setOutputs(outputs);
+    }
+
+    @Override
+    public void setFilters(String filters) throws LogSettingsException {
+        state.setFilters(filters);
     }
 }

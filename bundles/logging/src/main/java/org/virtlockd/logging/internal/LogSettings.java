@@ -9,7 +9,8 @@ import java.util.List;
  * {@code "level:stderr level:file:PATH ..."}, separated by spaces. Priorities: 1 debug, 2 info, 3 warning,
  * 4 error. A filter's match is stored as the glob {@code *match*} ({@code *} and {@code ?} as in glib's
  * simple patterns; a leading {@code +} is accepted and dropped); the first matching filter sets the priority
- * for that source. An output that repeats an earlier one's destination replaces it. The error texts are
+ * for that source. An output that repeats an earlier one's destination (same kind, same file or ident) is
+ * dropped and the new one appended. The error texts are
  * libvirt 9.0.0's, checked live with {@code virt-admin daemon-log-filters} and {@code daemon-log-outputs}.
  */
 record LogSettings(int priority, List<Filter> filters, List<OutputSpec> outputs) {
@@ -23,13 +24,27 @@ record LogSettings(int priority, List<Filter> filters, List<OutputSpec> outputs)
         boolean matches(String source) {
             return glob("*" + match + "*", source);
         }
-    }
 
-    /** An output: its priority, its kind ({@code stderr}, {@code file}) and the kind's argument. */
-    record OutputSpec(int priority, String kind, String argument) {
+        /** @return as libvirt lists it: {@code 1:*match*} */
         @Override
         public String toString() {
-            return priority + ":" + kind + (argument.isEmpty() ? "" : ":" + argument);
+            return priority + ":*" + match + "*";
+        }
+    }
+
+    /**
+     * An output: its priority, its kind ({@code stderr}, {@code journald}, {@code syslog}, {@code file}) and
+     * the kind's argument (the syslog ident, the absolute file path; "" for the others).
+     */
+    record OutputSpec(int priority, String kind, String argument) {
+        /** @return as libvirt lists it: {@code 3:stderr}, {@code 2:syslog:ident}, {@code 1:file:/path} */
+        @Override
+        public String toString() {
+            return priority + ":" + kind + (hasArgument(kind) ? ":" + argument : "");
+        }
+
+        static boolean hasArgument(String kind) {
+            return kind.equals("file") || kind.equals("syslog");
         }
     }
 
@@ -80,11 +95,9 @@ record LogSettings(int priority, List<Filter> filters, List<OutputSpec> outputs)
                 throw new IllegalArgumentException("Log output '" + item
                         + "' does not meet the format requirements for destination type '" + kind + "'");
             }
-            if (!kind.equals("stderr") && !kind.equals("file")) {
-                throw new IllegalArgumentException("Unsupported log destination '" + kind + "' for log output '" + item + "'");
-            }
-            // libvirt makes a file output's path absolute (virFileAbsPath).
-            String arg = kind.equals("file") ? Path.of(tokens[2]).toAbsolutePath().toString() : "";
+            // libvirt makes a file output's path absolute and lexically canonical (g_canonicalize_filename).
+            String arg = kind.equals("file") ? Path.of(tokens[2]).toAbsolutePath().normalize().toString()
+                    : kind.equals("syslog") ? tokens[2] : "";
             out.removeIf(o -> o.kind().equals(kind) && o.argument().equals(arg));
             out.add(new OutputSpec(level, kind, arg));
         }

@@ -15,4 +15,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Outputs such as \"3:stderr 1:file:/var/log/x.log\" (log_outputs); empty: the default output.")
     String logOutputs() default "";
+
+    @AttributeDefinition(description = "-v/--verbose was given: the priority is at most info, also after LIBVIRT_DEBUG.")
+    boolean verbose() default false;
 }

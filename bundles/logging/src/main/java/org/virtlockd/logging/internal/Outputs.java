@@ -1,43 +1,59 @@
 package org.virtlockd.logging.internal;
 
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The open outputs of one configuration: stderr, or a file opened for appending. */
+import org.virtlockd.logging.LogSettingsException;
+
+/** The open outputs of one output list, each with its own priority. */
 final class Outputs implements AutoCloseable {
 
-    private record Open(LogSettings.OutputSpec spec, PrintStream stream, boolean owned) {
+    /** Where the datagram outputs send: the system's sockets, or a test's. */
+    record Sockets(Path syslog, Path journald) {
+        static final Sockets SYSTEM = new Sockets(SyslogSink.DEV_LOG, JournaldSink.SOCKET);
+    }
+
+    private record Open(LogSettings.OutputSpec spec, Sink sink) {
     }
 
     private final List<Open> open = new ArrayList<>();
 
-    Outputs(List<LogSettings.OutputSpec> specs) throws IOException {
+    Outputs(List<LogSettings.OutputSpec> specs) throws LogSettingsException {
+        this(specs, Sockets.SYSTEM);
+    }
+
+    Outputs(List<LogSettings.OutputSpec> specs, Sockets sockets) throws LogSettingsException {
+        String syslogTag = null;
         for (LogSettings.OutputSpec s : specs) {
-            if (s.kind().equals("file")) {
-                Path p = Path.of(s.argument());
-                if (p.getParent() != null) {
-                    Files.createDirectories(p.getParent());
-                }
-                OutputStream out = new FileOutputStream(p.toFile(), true);
-                open.add(new Open(s, new PrintStream(out, true, StandardCharsets.UTF_8), true));
-            } else {
-                open.add(new Open(s, System.err, false));
+            if (s.kind().equals("syslog")) {
+                syslogTag = s.argument();
             }
+        }
+        try {
+            for (LogSettings.OutputSpec s : specs) {
+                open.add(new Open(s, sink(s, sockets, syslogTag)));
+            }
+        } catch (LogSettingsException | RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
-    synchronized void write(int priority, String line) {
+    private static Sink sink(LogSettings.OutputSpec s, Sockets sockets, String syslogTag) throws LogSettingsException {
+        return switch (s.kind()) {
+            case "file" -> FileSink.open(s.argument());
+            case "syslog" -> new SyslogSink(sockets.syslog(), syslogTag, ZoneId.systemDefault());
+            case "journald" -> new JournaldSink(sockets.journald());
+            default -> new StderrSink();
+        };
+    }
+
+    synchronized void write(LogLine line) {
         for (Open o : open) {
-            if (priority >= o.spec().priority()) {
-                o.stream().println(line);
-                o.stream().flush();
+            if (line.priority() >= o.spec().priority()) {
+                o.sink().write(line);
             }
         }
     }
@@ -45,9 +61,7 @@ final class Outputs implements AutoCloseable {
     @Override
     public synchronized void close() {
         for (Open o : open) {
-            if (o.owned()) {
-                o.stream().close();
-            }
+            o.sink().close();
         }
         open.clear();
     }

@@ -28,83 +28,8 @@ import org.osgi.service.log.admin.LoggerContext;
 import org.virtlockd.launch.DaemonControl;
 import org.virtlockd.launch.LaunchContext;
 
-/** The component driven with hand-made services (dynamic proxies) and a file output in a temporary directory. */
-class LogOutputsTest {
-
-    private static final long PID = ProcessHandle.current().pid();
-
-    @TempDir
-    Path dir;
-
-    private final List<LogEntry> history = new ArrayList<>();
-    private final List<LogListener> listeners = new ArrayList<>();
-    private final List<Map<String, LogLevel>> rootLevels = new ArrayList<>();
-    private final List<String> failures = new ArrayList<>();
-
-    /** A proxy of {@code type} whose methods answer from {@code answers} by name (defaults: null, false, 0). */
-    @SuppressWarnings("unchecked")
-    private static <T> T fake(Class<T> type, Map<String, Function<Object[], Object>> answers) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            Function<Object[], Object> answer = answers.get(method.getName());
-            if (answer != null) {
-                return answer.apply(args);
-            }
-            return switch (method.getName()) {
-                case "toString" -> type.getSimpleName() + " fake";
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                default -> method.getReturnType() == boolean.class ? Boolean.FALSE
-                        : method.getReturnType() == int.class ? Integer.valueOf(0)
-                        : method.getReturnType() == long.class ? Long.valueOf(0) : null;
-            };
-        });
-    }
-
-    private static LogEntry entry(String logger, LogLevel level, String message, Throwable error, long time) {
-        Bundle bundle = fake(Bundle.class, Map.of("getSymbolicName", a -> "org.virtlockd.some.bundle"));
-        Map<String, Function<Object[], Object>> m = new HashMap<>();
-        m.put("getLoggerName", a -> logger);
-        m.put("getLogLevel", a -> level);
-        m.put("getMessage", a -> message);
-        m.put("getException", a -> error);
-        m.put("getTime", a -> time);
-        m.put("getBundle", a -> bundle);
-        return fake(LogEntry.class, m);
-    }
-
-    private static LoggingConfig config(int level, String filters, String outputs) {
-        return fake(LoggingConfig.class, Map.of("logLevel", a -> level, "logFilters", a -> filters, "logOutputs", a -> outputs));
-    }
-
-    private LogOutputs component(boolean daemon) {
-        LogReaderService reader = fake(LogReaderService.class, Map.of(
-                "getLog", a -> Collections.enumeration(history),
-                "addLogListener", a -> listeners.add((LogListener) a[0]),
-                "removeLogListener", a -> listeners.remove(a[0])));
-        LoggerContext context = fake(LoggerContext.class, Map.of("setLogLevels", a -> {
-            @SuppressWarnings("unchecked")
-            Map<String, LogLevel> levels = (Map<String, LogLevel>) a[0];
-            rootLevels.add(levels);
-            return null;
-        }));
-        LoggerAdmin admin = fake(LoggerAdmin.class, Map.of("getLoggerContext", a -> context));
-        LaunchContext launch = fake(LaunchContext.class, Map.of("daemon", a -> daemon,
-                "logFile", a -> dir.resolve("default/virtlockd.log")));
-        DaemonControl control = fake(DaemonControl.class, Map.of("fail", a -> failures.add(a[0] + " " + a[1])));
-        return new LogOutputs(reader, admin, launch, control);
-    }
-
-    private Path log() {
-        return dir.resolve("out.log");
-    }
-
-    private String fileOutput(int level) {
-        return level + ":file:" + log();
-    }
-
-    private String logged() throws IOException {
-        return Files.exists(log()) ? Files.readString(log()) : "";
-    }
+/** The component: history, priorities and filters, default outputs, configuration errors. */
+class LogOutputsTest extends LogFixture {
 
     @Test
     void historyIsReplayedOldestFirstThenTheListenerIsAdded() throws IOException {
@@ -236,21 +161,5 @@ class LogOutputsTest {
         assertEquals(LogSettings.WARNING, LogOutputs.priorityOf(LogLevel.WARN));
         assertEquals(LogSettings.ERROR, LogOutputs.priorityOf(LogLevel.ERROR));
         assertEquals(LogSettings.ERROR, LogOutputs.priorityOf(LogLevel.AUDIT));
-    }
-
-    /** Each line after "<time>: <pid>: ", checking that prefix on the way. */
-    private static List<String> tails(String text) {
-        List<String> out = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            String prefix = line.substring(0, 30);
-            assertTrue(prefix.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000: "), line);
-            String rest = line.substring(30);
-            assertTrue(rest.startsWith(PID + ": "), line);
-            out.add(rest.substring((PID + ": ").length()));
-        }
-        return out;
     }
 }

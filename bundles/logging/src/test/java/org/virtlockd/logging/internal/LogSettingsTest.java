@@ -136,10 +136,36 @@ class LogSettingsTest {
         assertEquals(message, outputError(text));
     }
 
-    /** libvirt accepts these; we have no syslog or journald output and say so. */
+    /** As libvirt 9.0.0 accepted and listed them (virt-admin daemon-log-outputs, live). */
     @Test
-    void syslogAndJournaldAreRecognisedButUnsupported() {
-        assertEquals("Unsupported log destination 'syslog' for log output '1:syslog:foo'", outputError("1:syslog:foo"));
-        assertEquals("Unsupported log destination 'journald' for log output '1:journald'", outputError("1:journald"));
+    void syslogAndJournald() {
+        assertEquals(List.of(new OutputSpec(3, "syslog", "foo"), new OutputSpec(2, "journald", "")),
+                LogSettings.parseOutputs("3:syslog:foo 2:journald"));
+        assertEquals("3:syslog:foo 2:journald", String.join(" ",
+                LogSettings.parseOutputs("3:syslog:foo 2:journald").stream().map(Object::toString).toList()));
+        assertEquals("3:syslog:", LogSettings.parseOutputs("3:syslog:").get(0).toString());
+        assertEquals(List.of(new OutputSpec(3, "syslog", "a"), new OutputSpec(1, "syslog", "b")),
+                LogSettings.parseOutputs("3:syslog:a 1:syslog:b"));
+        assertEquals(List.of(new OutputSpec(3, "journald", ""), new OutputSpec(2, "stderr", "")),
+                LogSettings.parseOutputs("1:stderr 3:journald 2:stderr"));
+        assertEquals(List.of(new OutputSpec(1, "file", "/tmp/c.log"), new OutputSpec(2, "journald", "")),
+                LogSettings.parseOutputs("3:journald 1:file:/tmp/c.log 2:journald"));
+    }
+
+    /** libvirt's g_canonicalize_filename: "//", "." and ".." are resolved, a trailing slash dropped. */
+    @Test
+    void filePathsAreCanonical() {
+        assertEquals("1:file:/tmp/w/b.log", LogSettings.parseOutputs("1:file:/tmp/x/../w/./b.log").get(0).toString());
+        assertEquals("1:file:/tmp/w/a.log", LogSettings.parseOutputs("1:file:/tmp/w//a.log").get(0).toString());
+        assertEquals("1:file:/tmp/w", LogSettings.parseOutputs("1:file:/tmp/w/").get(0).toString());
+        assertEquals(List.of(new OutputSpec(4, "file", "/tmp/w/d.log")),
+                LogSettings.parseOutputs("3:file:/tmp/w/d.log 4:file:/tmp/w//d.log"));
+        assertEquals("1:file:" + Path.of("").toAbsolutePath(), LogSettings.parseOutputs("1:file:").get(0).toString());
+    }
+
+    @Test
+    void filtersAreListedAsGlobs() {
+        assertEquals("1:*foo* 2:*bar* 1:**x?*", String.join(" ",
+                LogSettings.parseFilters("1:foo 2:+bar 1:*x?").stream().map(Object::toString).toList()));
     }
 }

@@ -2,6 +2,7 @@ package org.virtlockd.logging.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,12 +10,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtlockd.logging.LogSettingsException;
 
 class OutputsTest {
 
@@ -41,50 +45,81 @@ class OutputsTest {
         System.setErr(realErr);
     }
 
+    private static LogLine line(int priority) {
+        return new LogLine(0, priority, "src", "line " + priority);
+    }
+
     private static void writeAllLevels(Outputs o) {
         for (int p = LogSettings.DEBUG; p <= LogSettings.ERROR; p++) {
-            o.write(p, "line " + p);
+            o.write(line(p));
         }
     }
 
+    private static List<String> expected(int... priorities) {
+        List<String> out = new ArrayList<>();
+        for (int p : priorities) {
+            out.add(line(p).text());
+        }
+        return out;
+    }
+
+    private static Outputs open(String outputs) throws LogSettingsException {
+        return new Outputs(LogSettings.parseOutputs(outputs));
+    }
+
     @Test
-    void fileGetsOnlyLinesAtOrAboveItsPriority() throws IOException {
-        Path log = dir.resolve("sub/dir/x.log");
-        try (Outputs o = new Outputs(List.of(new LogSettings.OutputSpec(LogSettings.INFO, "file", log.toString())))) {
+    void fileGetsOnlyLinesAtOrAboveItsPriorityWithMode0600() throws Exception {
+        Path log = dir.resolve("x.log");
+        try (Outputs o = open("2:file:" + log)) {
             writeAllLevels(o);
         }
-        assertEquals("line 2\nline 3\nline 4\n", Files.readString(log));
+        assertEquals(expected(2, 3, 4), Files.readAllLines(log));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(log)));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
-    void fileIsAppendedTo() throws IOException {
+    void fileIsAppendedTo() throws Exception {
         Path log = dir.resolve("x.log");
         Files.writeString(log, "old\n");
-        try (Outputs o = new Outputs(List.of(new LogSettings.OutputSpec(LogSettings.ERROR, "file", log.toString())))) {
+        try (Outputs o = open("4:file:" + log)) {
             writeAllLevels(o);
         }
-        assertEquals("old\nline 4\n", Files.readString(log));
+        assertEquals("old\n" + line(4).text() + "\n", Files.readString(log));
     }
 
     @Test
-    void stderrAndFileEachApplyTheirOwnPriority() throws IOException {
+    void stderrAndFileEachApplyTheirOwnPriority() throws Exception {
         Path log = dir.resolve("all.log");
-        Outputs o = new Outputs(List.of(new LogSettings.OutputSpec(LogSettings.WARNING, "stderr", ""),
-                new LogSettings.OutputSpec(LogSettings.DEBUG, "file", log.toString())));
+        Outputs o = open("3:stderr 1:file:" + log);
         writeAllLevels(o);
         o.close();
-        assertEquals("line 3\nline 4\n", err.toString(StandardCharsets.UTF_8));
-        assertEquals("line 1\nline 2\nline 3\nline 4\n", Files.readString(log));
+        assertEquals(String.join("\n", expected(3, 4)) + "\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals(expected(1, 2, 3, 4), Files.readAllLines(log));
         assertFalse(errClosed, "closing the outputs must not close stderr");
-        o.write(LogSettings.ERROR, "after close");
-        assertEquals("line 3\nline 4\n", err.toString(StandardCharsets.UTF_8));
+        o.write(line(4));
+        assertEquals(String.join("\n", expected(3, 4)) + "\n", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
-    void unopenableFileFails() {
-        Path notADirectory = dir;
-        org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> new Outputs(List.of(new LogSettings.OutputSpec(1, "file", notADirectory.toString()))));
+    void fileFailuresCarryLibvirtsTextAndErrno() throws IOException {
+        LogSettingsException missing = assertThrows(LogSettingsException.class, () -> open("1:file:" + dir + "/no/x.log"));
+        assertEquals("failed to open " + dir + "/no/x.log", missing.detail());
+        assertEquals(2, missing.errno());
+        assertEquals("No such file or directory", missing.reason());
+        LogSettingsException directory = assertThrows(LogSettingsException.class, () -> open("1:file:" + dir));
+        assertEquals("failed to open " + dir + ": Is a directory", directory.getMessage());
+        assertEquals(21, directory.errno());
+        Files.writeString(dir.resolve("file"), "");
+        LogSettingsException notDir = assertThrows(LogSettingsException.class, () -> open("1:file:" + dir + "/file/x"));
+        assertEquals(20, notDir.errno());
+        assertEquals("Not a directory", notDir.reason());
+    }
+
+    @Test
+    void aFailingOutputClosesTheOnesOpenedBefore() throws Exception {
+        Path first = dir.resolve("first.log");
+        assertThrows(LogSettingsException.class, () -> open("1:file:" + first + " 1:file:" + dir + "/no/x.log"));
+        assertEquals("", Files.readString(first), "created, then closed, nothing written");
     }
 }

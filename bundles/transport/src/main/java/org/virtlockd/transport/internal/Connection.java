@@ -37,6 +37,7 @@ final class Connection implements Session {
     /** A message announced descriptors that never come: the next byte ends the session. */
     private boolean awaitingDescriptors;
     private volatile boolean closed;
+    private volatile boolean identified;
 
     Connection(Server server, long id, AFUNIXSocketChannel channel, PeerIdentity peer) {
         this.server = server;
@@ -248,6 +249,16 @@ final class Connection implements Session {
     @Override
     public Instant connectedAt() {
         return connectedAt;
+    }
+
+    @Override
+    public boolean hasIdentity() {
+        return identified;
+    }
+
+    /** The client's first call reached a procedure with decodable arguments: libvirt creates its identity. */
+    void identify() {
+        identified = true;
     }
 
     @Override

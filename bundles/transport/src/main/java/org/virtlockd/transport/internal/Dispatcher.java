@@ -84,6 +84,9 @@ final class Dispatcher {
             server.warn("program " + h.prog() + " failed on procedure " + h.proc() + ": " + e);
             return error(h, RpcError.ordinary(1, 7, "unexpected failure in procedure " + h.proc() + ": " + e));
         }
+        if (result == null || result.dispatched()) {
+            session.identify();
+        }
         if (result == null) {
             return Outcome.NOTHING;
         }

@@ -32,7 +32,8 @@ final class Server implements ServerView {
     private final List<Listener> listeners = new ArrayList<>();
     private final ConcurrentSkipListMap<Long, Connection> clients = new ConcurrentSkipListMap<>();
     private final AtomicLong nextClientId = new AtomicLong(1);
-    private volatile int maxClients;
+    private volatile long maxClients;
+    private volatile long maxUnauthClients;
 
     Server(String name, EventLoop loop, LongPredicate uidAllowed, int maxClients, Programs programs,
            List<SessionListener> sessionListeners, Log log) {
@@ -40,6 +41,7 @@ final class Server implements ServerView {
         this.loop = loop;
         this.uidAllowed = uidAllowed;
         this.maxClients = maxClients;
+        this.maxUnauthClients = maxClients;
         this.programs = programs;
         this.sessionListeners = sessionListeners;
         this.log = log;
@@ -94,7 +96,28 @@ final class Server implements ServerView {
 
     @Override
     public int maxClients() {
+        return (int) Math.min(maxClients, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public long clientLimit() {
         return maxClients;
+    }
+
+    @Override
+    public long unauthClientLimit() {
+        return maxUnauthClients;
+    }
+
+    @Override
+    public void setClientLimits(long clientLimit, long unauthClientLimit) {
+        if (clientLimit < 0 || clientLimit > CLIENT_LIMIT_MAX || unauthClientLimit < 0 || unauthClientLimit > clientLimit) {
+            throw new IllegalArgumentException("client limits of server " + name + " out of range: " + clientLimit
+                    + ", unauthenticated " + unauthClientLimit);
+        }
+        maxClients = clientLimit;
+        maxUnauthClients = unauthClientLimit;
+        loop.execute(this::updateAccepting);
     }
 
     @Override
@@ -116,7 +139,12 @@ final class Server implements ServerView {
         return clients.size();
     }
 
+    /**
+     * libvirt numbers a connection before its checks (the id is taken when the client object is created, the
+     * peer is checked when its private data is), so a refused connection uses up an id too.
+     */
     void accepted(AFUNIXSocketChannel channel) {
+        long id = nextClientId.getAndIncrement();
         PeerIdentity peer;
         try {
             peer = PeerIdentity.of(channel.getPeerCredentials());
@@ -132,7 +160,7 @@ final class Server implements ServerView {
         }
         try {
             channel.configureBlocking(false);
-            Connection c = new Connection(this, nextClientId.getAndIncrement(), channel, peer);
+            Connection c = new Connection(this, id, channel, peer);
             SelectionKey key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
             c.registered(key);
             clients.put(c.id(), c);

@@ -1,0 +1,84 @@
+package org.virtlockd.itests.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.virtlockd.itests.harness.Daemon.Kind;
+
+/**
+ * Differential tests of the admin program: the same frames, on fresh connections, to libvirt's admin socket
+ * and ours, in the same order (so client ids agree), and the replies compared byte for byte after
+ * {@link AdminWire}'s few normalisations (connect times, the log directory's name, the random order of
+ * libvirt's server list).
+ */
+class AdminProgramDiffTest {
+
+    private static final Path TRANSCRIPTS = Path.of("target", "admin-diff-transcripts");
+
+    private static AdminWorld world;
+
+    @BeforeAll
+    static void start() throws Exception {
+        world = AdminWorld.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> libvirtAndOursAnswerAlike() {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<AdminScenarios.Scenario> all = AdminScenarios.all();
+        for (int i = 0; i < all.size(); i++) {
+            AdminScenarios.Scenario s = all.get(i);
+            String id = String.format("a%02d", i);
+            tests.add(dynamicTest(id + " " + s.name(), () -> {
+                List<String> libvirt = run(s, Kind.LIBVIRT, id);
+                List<String> ours = run(s, Kind.OURS, id);
+                assertEquals(String.join("\n", libvirt), String.join("\n", ours),
+                        id + " " + s.name() + ": transcripts differ (expected = libvirt, actual = ours)");
+            }));
+        }
+        tests.add(dynamicTest("both daemons are still running", () -> {
+            assertTrue(world.side(Kind.LIBVIRT).daemon().process().isAlive(), "libvirt's daemon died");
+            assertTrue(world.side(Kind.OURS).daemon().process().isAlive(), "our daemon died");
+        }));
+        return tests.stream();
+    }
+
+    @Test
+    void scenarioNamesAreUnique() {
+        List<String> names = AdminScenarios.all().stream().map(AdminScenarios.Scenario::name).toList();
+        assertEquals(names.size(), names.stream().distinct().count(), names.toString());
+    }
+
+    private static List<String> run(AdminScenarios.Scenario s, Kind kind, String id) throws Exception {
+        assertTrue(world.side(kind).daemon().process().isAlive(), () -> kind + " is no longer running");
+        try (AdminWire w = new AdminWire(world.side(kind))) {
+            try {
+                s.body().run(w);
+            } finally {
+                Files.createDirectories(TRANSCRIPTS);
+                Files.write(TRANSCRIPTS.resolve(id + "-" + kind.name().toLowerCase() + ".txt"),
+                        Stream.concat(Stream.of("# " + id + " " + s.name()), w.transcript().stream()).toList());
+            }
+            return w.transcript();
+        }
+    }
+}
