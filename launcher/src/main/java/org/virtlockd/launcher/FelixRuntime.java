@@ -77,6 +77,11 @@ final class FelixRuntime {
         return map;
     }
 
+    /** @return the system bundle's context */
+    BundleContext context() {
+        return framework.getBundleContext();
+    }
+
     /** @return the framework's bundles, the system bundle first */
     List<Bundle> bundles() {
         return List.of(framework.getBundleContext().getBundles());

@@ -10,6 +10,12 @@ import org.osgi.annotation.versioning.ProviderType;
  * lockspaces keyed by the exact directory string given at creation (no normalisation: {@code /a/b}
  * and {@code /a/b/} are two lockspaces). Resource names are not sanitised either.
  *
+ * <p>Lockspace keys and resource names are byte strings, as in libvirt, carried in Java strings by
+ * the convention of {@link RawStrings}: valid UTF-8 as its characters, each byte of an invalid
+ * sequence as the escape character {@code U+DC80..U+DCFF}. Implementations hand the file system
+ * exactly {@link RawStrings#toBytes} of a path, so a name received as bytes {@code ff c3} names the
+ * file with those bytes; callers holding raw bytes convert them with {@link RawStrings#fromBytes}.
+ *
  * <p>Owners are pids as registered by the client (unsigned 32-bit on the wire; texts show them as
  * libvirt's {@code pid_t}). Methods taking a lockspace key fail with code
  * {@link LibvirtErrors#ERR_INTERNAL_ERROR}, domain {@link LibvirtErrors#FROM_RPC},

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.virtlockd.api.RawStrings;
+
 /**
  * XDR decoder over a slice of bytes. Every read first checks that the bytes are there and that a declared
  * length or count is within the maximum the caller names, and only then allocates; a failed check throws
@@ -92,16 +94,16 @@ public final class XdrReader {
 
     /**
      * @param max most bytes the string may have on the wire
-     * @return the string up to its first NUL, decoded by {@link XdrStrings#fromBytes}
+     * @return the string up to its first NUL, decoded by {@link RawStrings#fromBytes}
      */
     public String readString(int max) throws XdrException {
         byte[] bytes = readOpaque(max);
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                return XdrStrings.fromBytes(Arrays.copyOf(bytes, i));
+                return RawStrings.fromBytes(Arrays.copyOf(bytes, i));
             }
         }
-        return XdrStrings.fromBytes(bytes);
+        return RawStrings.fromBytes(bytes);
     }
 
     /** @return an optional string ({@code string *}), {@code null} when absent */

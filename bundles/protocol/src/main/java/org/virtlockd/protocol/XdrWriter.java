@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import org.virtlockd.api.RawStrings;
+
 /**
  * XDR encoder (RFC 4506) into a growable buffer: big-endian, every item padded with zero bytes to a
  * multiple of four. Limits are the caller's: a value over the limit it names is a programming error
@@ -91,9 +93,9 @@ public final class XdrWriter {
         return writeOpaqueFixed(value, value.length);
     }
 
-    /** A string as its UTF-8 bytes (see {@link XdrStrings}); at most {@code max} bytes. */
+    /** A string as its bytes by {@link RawStrings#toBytes} (UTF-8, escapes as raw bytes); at most {@code max} bytes. */
     public XdrWriter writeString(String value, int max) {
-        return writeOpaque(XdrStrings.toBytes(value), max);
+        return writeOpaque(RawStrings.toBytes(value), max);
     }
 
     /** An optional string ({@code string *}): flag 0 for {@code null}, else flag 1 and the string. */

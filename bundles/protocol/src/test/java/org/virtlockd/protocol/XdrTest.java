@@ -136,6 +136,19 @@ class XdrTest {
     }
 
     @Test
+    void nonUtf8StringBytesSurviveReadAndWrite() throws Exception {
+        byte[] wire = Hex.parse("00000004 2f6cffc3");
+        String path = new XdrReader(wire).readString(10);
+        assertEquals("/l\uDCFF\uDCC3", path);
+        assertArrayEquals(wire, new XdrWriter().writeString(path, 10).toByteArray());
+    }
+
+    @Test
+    void nonUtf8StringEndsAtNulToo() throws Exception {
+        assertEquals("\uDCFF", new XdrReader(Hex.parse("00000003 ff00c3 00")).readString(10));
+    }
+
+    @Test
     void fixedOpaqueLengthIsEnforcedOnWrite() {
         assertThrows(IllegalArgumentException.class, () -> new XdrWriter().writeOpaqueFixed(new byte[15], 16));
     }

@@ -2,13 +2,14 @@ package org.virtlockd.filelock.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.LibraryOption;
 import jnr.ffi.Runtime;
 import org.virtlockd.api.LockException;
+import org.virtlockd.api.RawStrings;
 
 /**
  * Access to the C library, loaded on first use (loading costs a few hundred milliseconds, which a
@@ -55,12 +56,13 @@ final class Native {
         return LastError.getLastError(Loaded.RUNTIME);
     }
 
-    /** @return the path as a NUL-terminated UTF-8 string; C sees it up to its first NUL */
+    /**
+     * @return the path's raw bytes ({@link RawStrings#toBytes}: escape characters become the bytes they
+     *     stand for), NUL-terminated; C sees it up to its first NUL
+     */
     static byte[] path(String path) {
-        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
-        byte[] terminated = new byte[bytes.length + 1];
-        System.arraycopy(bytes, 0, terminated, 0, bytes.length);
-        return terminated;
+        byte[] bytes = RawStrings.toBytes(path);
+        return Arrays.copyOf(bytes, bytes.length + 1);
     }
 
     static String strerror(int errno) {

@@ -16,8 +16,11 @@ final class ProcLocks {
      * @return the locks a pid holds on a file, each as {@code "POSIX ADVISORY READ|WRITE <start> <end>"}
      */
     static List<String> of(long pid, Path file) throws IOException {
-        long dev = (Long) Files.getAttribute(file, "unix:dev");
-        long ino = (Long) Files.getAttribute(file, "unix:ino");
+        return of(pid, (Long) Files.getAttribute(file, "unix:dev"), (Long) Files.getAttribute(file, "unix:ino"));
+    }
+
+    /** As {@link #of(long, Path)}, for a file given by {@code st_dev} and {@code st_ino}. */
+    static List<String> of(long pid, long dev, long ino) throws IOException {
         long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
         long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
         String id = String.format("%02x:%02x:%d", major, minor, ino);

@@ -16,15 +16,32 @@ class DispatchLog {
     static final String ERROR = "util.error";
 
     private final Supplier<LoggerFactory> factory;
+    /** How often the debug level is asked again: Felix Log computes it anew, with string work, on every call. */
+    private static final long LEVEL_CHECK_NANOS = 1_000_000_000L;
+    /** The loggers of the factory last seen: a Logger follows level changes, so it is looked up once. */
+    private volatile Loggers loggers;
+    private volatile boolean debugEnabled;
+    private volatile long debugCheckedAt = System.nanoTime() - LEVEL_CHECK_NANOS;
+
+    private record Loggers(LoggerFactory factory, Logger dispatch, Logger error) {
+    }
 
     DispatchLog(Supplier<LoggerFactory> factory) {
         this.factory = factory;
     }
 
-    void debug(String message) {
+    /** Logs a debug line; the message is built only when debug lines are enabled (calls are the hot path). */
+    void debug(Supplier<String> message) {
         Logger logger = logger(DISPATCH);
         if (logger != null) {
-            logger.debug(message);
+            long now = System.nanoTime();
+            if (now - debugCheckedAt >= LEVEL_CHECK_NANOS) {
+                debugEnabled = logger.isDebugEnabled();
+                debugCheckedAt = now;
+            }
+            if (debugEnabled) {
+                logger.debug(message.get());
+            }
         } else {
             System.getLogger(DISPATCH).log(System.Logger.Level.DEBUG, message);
         }
@@ -41,6 +58,14 @@ class DispatchLog {
 
     private Logger logger(String name) {
         LoggerFactory current = factory.get();
-        return current == null ? null : current.getLogger(name);
+        if (current == null) {
+            return null;
+        }
+        Loggers cached = loggers;
+        if (cached == null || cached.factory() != current) {
+            cached = new Loggers(current, current.getLogger(DISPATCH), current.getLogger(ERROR));
+            loggers = cached;
+        }
+        return name.equals(DISPATCH) ? cached.dispatch() : cached.error();
     }
 }

@@ -48,7 +48,7 @@ final class LockHandlers {
             throw new Refused(WireErrors.notRegistered());
         }
         client.register(owner);
-        log.debug("ownerName=" + owner.name() + " ownerId=" + owner.id() + " ownerPid=" + owner.pid());
+        log.debug(() -> "ownerName=" + owner.name() + " ownerId=" + owner.id() + " ownerPid=" + owner.pid());
     }
 
     /** 2: forbids every further lock procedure on the connection. */

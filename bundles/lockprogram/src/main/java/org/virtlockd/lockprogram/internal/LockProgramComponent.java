@@ -128,7 +128,7 @@ public final class LockProgramComponent implements RpcProgram, LockClients {
             return;
         }
         long ownerPid = client.ownerPid();
-        log.debug("client=" + session.peerPid() + " owner=" + ownerPid);
+        log.debug(() -> "client=" + session.peerPid() + " owner=" + ownerPid);
         if (ownerPid != 0 && session.peerPid() == ownerPid) {
             try {
                 fencing.releaseAndFence(ownerPid);

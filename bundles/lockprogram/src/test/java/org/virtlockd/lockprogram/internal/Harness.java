@@ -41,8 +41,8 @@ final class Harness {
         }
 
         @Override
-        void debug(String message) {
-            debug.add(message);
+        void debug(java.util.function.Supplier<String> message) {
+            debug.add(message.get());
         }
 
         @Override

@@ -129,7 +129,6 @@ final class Server implements ServerView {
             SelectionKey key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
             c.registered(key);
             clients.put(c.id(), c);
-            log.debug("new client " + c.id() + " on server " + name + " from pid " + peer.pid());
             for (SessionListener l : sessionListeners) {
                 notify(l, c, true);
             }
