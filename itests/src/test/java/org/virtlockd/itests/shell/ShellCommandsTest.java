@@ -153,6 +153,17 @@ class ShellCommandsTest {
     }
 
     @Test
+    void gogoConsoleAndTelnetCommandsAreRefused() throws Exception {
+        for (String command : List.of("gosh --login", "sh --login", "telnetd --port=7070 start")) {
+            ShellCli.Result r = ShellCli.command(f.sandbox, command);
+            assertEquals(1, r.status(), r::toString);
+            assertTrue(r.err().startsWith(command.split(" ")[0] + " is not available in the daemon's shell: "), r::toString);
+        }
+        assertTrue(f.daemon.process().isAlive(), "gosh --login would have stopped the framework");
+        ok("lockd:lockspaces");
+    }
+
+    @Test
     void stdinWithoutATerminalRunsOneCommandPerLine() throws Exception {
         ShellCli.Result r = ShellCli.run(f.sandbox, "lockd:lockspaces\nnosuch\nx = 5\necho $x\n");
         assertEquals(0, r.status(), r::toString);

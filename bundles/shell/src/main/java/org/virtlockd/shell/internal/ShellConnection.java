@@ -11,7 +11,8 @@ import org.apache.felix.service.command.CommandSession;
 /**
  * One accepted shell client, already checked: hello, then one Gogo session that runs each command line the
  * client sends until it hangs up. The session reads no input (its keyboard is empty), so no command can
- * take over the connection, and ending it stops nothing but the session.
+ * take over the connection, and ending it stops nothing but the session; Gogo's console and telnet
+ * commands are {@link Blocked}.
  */
 final class ShellConnection implements Runnable {
 
@@ -45,6 +46,7 @@ final class ShellConnection implements Runnable {
         CommandSession session = processor.createSession(InputStream.nullInputStream(), out, err);
         try {
             session.put("SCOPE", SCOPE);
+            Blocked.install(session);
             CommandRunner runner = new CommandRunner(session, out, err);
             RequestReader requests = new RequestReader(in);
             String line;

@@ -129,6 +129,19 @@ class ShellListenerTest {
     }
 
     @Test
+    void consoleAndTelnetCommandsAreRefusedUnderEveryName() throws Exception {
+        BufferedReader in = connect();
+        in.readLine();
+        for (String command : new String[] {"gosh --login", "gogo:sh", "telnetd start"}) {
+            send(command);
+            List<String> lines = reply(in);
+            assertEquals(2, lines.size(), lines.toString());
+            assertTrue(lines.get(0).matches("e (gosh|sh|telnetd) is not available in the daemon's shell: .*"), lines.toString());
+            assertEquals("s 1", lines.get(1));
+        }
+    }
+
+    @Test
     void aTooLongLineIsRefusedAndTheConnectionClosed() throws Exception {
         BufferedReader in = connect();
         in.readLine();
