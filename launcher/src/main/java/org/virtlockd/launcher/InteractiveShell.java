@@ -2,6 +2,7 @@ package org.virtlockd.launcher;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.jline.keymap.KeyMap;
@@ -41,7 +42,8 @@ final class InteractiveShell {
     }
 
     int run() throws IOException, ShellLink.UnreachableException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).provider("exec").build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).provider("exec")
+                .encoding(StandardCharsets.UTF_8).build()) {
             Attributes attributes = terminal.getAttributes();
             attributes.setLocalFlag(Attributes.LocalFlag.ISIG, false);
             terminal.setAttributes(attributes);

@@ -1,6 +1,8 @@
 package org.virtlockd.launcher;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -31,8 +33,11 @@ public final class ShellClient {
         this.stderr = stderr;
     }
 
+    /** Output is passed on as the daemon sent it, UTF-8, whatever the client's locale (as {@code cat} would). */
     public static void main(String[] args) {
-        System.exit(new ShellClient(System.out, System.err).run(Arrays.asList(args)));
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(new ShellClient(out, err).run(Arrays.asList(args)));
     }
 
     int run(List<String> args) {

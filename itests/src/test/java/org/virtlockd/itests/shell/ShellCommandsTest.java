@@ -130,6 +130,7 @@ class ShellCommandsTest {
         String scr = ok("scr:list").out();
         assertTrue(scr.contains("org.virtlockd.shell.internal.ShellServer"), scr);
         assertTrue(scr.contains("org.virtlockd.lockprogram.internal.LockProgramComponent"), scr);
+        assertEquals("é ✓\n", ok("echo é ✓").out(), "UTF-8 both ways, though daemon and client run without a locale");
         List<List<String>> grep = rows(ok("lockd:resources | grep lease-abc").out());
         assertEquals("lease-abc", grep.get(0).get(1), "a command's result goes through a Gogo pipe as text: " + grep);
         assertEquals(List.of(List.of("true")), grep.subList(1, grep.size()), "then grep's own result: " + grep);

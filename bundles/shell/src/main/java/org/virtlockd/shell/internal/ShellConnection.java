@@ -3,7 +3,9 @@ package org.virtlockd.shell.internal;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -43,7 +45,9 @@ final class ShellConnection implements Runnable {
     private void serve(InputStream in, ReplyWriter writer) throws IOException {
         TaggedOutput out = new TaggedOutput(writer, ShellProtocol.OUT);
         TaggedOutput err = new TaggedOutput(writer, ShellProtocol.ERR);
-        CommandSession session = processor.createSession(InputStream.nullInputStream(), out, err);
+        // UTF-8 whatever the daemon's locale: Gogo prints through these streams as they are given.
+        CommandSession session = processor.createSession(InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             session.put("SCOPE", SCOPE);
             Blocked.install(session);

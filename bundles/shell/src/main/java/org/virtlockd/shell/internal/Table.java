@@ -14,6 +14,9 @@ final class Table {
     /** Shown for a missing value, so that every row has every column. */
     static final String NONE = "-";
     private static final String GAP = "  ";
+    private static final int ESCAPE_BASE = 0xDC00;
+    private static final char ESCAPE_FIRST = (char) (ESCAPE_BASE + 0x80);
+    private static final char ESCAPE_LAST = (char) (ESCAPE_BASE + 0xFF);
 
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
@@ -31,11 +34,30 @@ final class Table {
         }
         List<String> row = new ArrayList<>(cells.length);
         for (Object cell : cells) {
-            String text = cell == null ? "" : cell.toString();
+            String text = cell == null ? "" : visible(cell.toString());
             row.add(text.isEmpty() ? NONE : text);
         }
         rows.add(row);
         return this;
+    }
+
+    /**
+     * @return the text with each byte of a non-UTF-8 name (the api's escape characters U+DC80..U+DCFF,
+     *     see {@code org.virtlockd.api.RawStrings}) shown as {@code \xNN}
+     */
+    static String visible(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean escaped = c >= ESCAPE_FIRST && c <= ESCAPE_LAST;
+            if (escaped && out == null) {
+                out = new StringBuilder(text.substring(0, i));
+            }
+            if (out != null) {
+                out.append(escaped ? String.format("\\x%02x", c - ESCAPE_BASE) : String.valueOf(c));
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** Adds a line after the rows. */

@@ -45,8 +45,16 @@ class ShellListenerTest {
         LockCommands commands = new LockCommands(new FakeLockSpaces());
         processor.addCommand("lockd", commands, "lockspaces");
         processor.addCommand("lockd", commands, "resources");
+        processor.addCommand("test", new Say(), "say");
         socket = tmp.resolve("run/virtlockd-shell-sock");
         listener = ShellListener.open(socket, ShellServer.effectiveUid(), 2, processor, new ShellLog(() -> null));
+    }
+
+    /** A command that prints through System.out, as Felix's and Gogo's commands do. */
+    public static final class Say {
+        public void say(String text) {
+            System.out.println(text);
+        }
     }
 
     @AfterEach
@@ -98,6 +106,14 @@ class ShellListenerTest {
         assertEquals(List.of("o LOCKSPACE  RESOURCES", "o (default)  0", "s 0"), reply(in), "scope lockd comes first");
         send("   ");
         assertEquals(List.of("s 0"), reply(in));
+    }
+
+    @Test
+    void printedTextIsUtf8WhateverTheLocale() throws Exception {
+        BufferedReader in = connect();
+        in.readLine();
+        send("test:say \"é ü ✓\"");
+        assertEquals(List.of("o é ü ✓", "s 0"), reply(in));
     }
 
     @Test

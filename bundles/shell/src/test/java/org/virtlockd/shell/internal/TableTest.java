@@ -24,6 +24,14 @@ class TableTest {
     }
 
     @Test
+    void bytesOfNonUtf8NamesAreShownEscaped() {
+        String raw = "/data/l" + (char) 0xDCFF + (char) 0xDCC3 + "é";
+        assertEquals("/data/l\\xff\\xc3é", Table.visible(raw));
+        assertEquals("N\n/data/l\\xff\\xc3é\n", new Table("N").row(raw).toString());
+        assertEquals("plain", Table.visible("plain"));
+    }
+
+    @Test
     void anEmptyTableIsItsHeader() {
         assertEquals("A  B\n", new Table("A", "B").toString());
     }
