@@ -1,17 +1,9 @@
 package org.virtlockd.shell.internal;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.newsclub.net.unix.AFUNIXServerSocket;
@@ -21,9 +13,9 @@ import org.newsclub.net.unix.AFUNIXSocketCredentials;
 
 /**
  * The shell socket: created with mode 0700 after unlinking a stale file, unlinked when closed. Blocking
- * sockets: one thread accepts, and each admitted client gets a thread of a small pool for its session.
- * Only the daemon's own effective uid is admitted (SO_PEERCRED at accept); other clients, and clients
- * beyond the session limit, get one {@code r} line and are closed.
+ * sockets: one thread accepts, and each admitted client gets a thread of its own ({@link Sessions}).
+ * Only the daemon's own effective uid is admitted (SO_PEERCRED at accept); other clients get one
+ * {@code r} line and are closed.
  */
 final class ShellListener implements AutoCloseable {
 
@@ -36,20 +28,15 @@ final class ShellListener implements AutoCloseable {
 
     private final Path path;
     private final long euid;
-    private final int maxSessions;
-    private final CommandProcessor processor;
     private final ShellLog log;
     private final AFUNIXServerSocket server;
-    private final ThreadPoolExecutor sessions;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Sessions sessions;
     private final Thread acceptor;
 
     private ShellListener(Path path, long euid, int maxSessions, CommandProcessor processor, ShellLog log)
             throws IOException {
         this.path = path;
         this.euid = euid;
-        this.maxSessions = maxSessions;
-        this.processor = processor;
         this.log = log;
         Files.createDirectories(path.getParent());
         Files.deleteIfExists(path);
@@ -62,12 +49,7 @@ final class ShellListener implements AutoCloseable {
             server.close();
             throw e;
         }
-        AtomicInteger number = new AtomicInteger();
-        sessions = new ThreadPoolExecutor(0, maxSessions, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "virtlockd-shell-" + number.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        sessions = new Sessions(maxSessions, processor, log);
         acceptor = new Thread(this::acceptLoop, "virtlockd-shell-accept");
         acceptor.setDaemon(true);
     }
@@ -101,7 +83,7 @@ final class ShellListener implements AutoCloseable {
                 continue;
             }
             if (server.isClosed()) {
-                closeQuietly(client);
+                Sessions.closeQuietly(client);
                 return;
             }
             admit(client);
@@ -114,45 +96,23 @@ final class ShellListener implements AutoCloseable {
             peer = client.getPeerCredentials();
         } catch (IOException e) {
             log.warn("Disallowing shell client: cannot identify the peer: " + e.getMessage());
-            closeQuietly(client);
+            Sessions.closeQuietly(client);
             return;
         }
         if (peer.getUid() != euid) {
             log.warn("Disallowing shell client " + peer.getPid() + " with uid " + peer.getUid());
-            refuse(client, "uid " + peer.getUid() + " may not use the shell of a daemon running as uid " + euid);
+            Sessions.refuse(client, "uid " + peer.getUid() + " may not use the shell of a daemon running as uid " + euid);
             return;
         }
-        open.add(client);
-        try {
-            sessions.execute(() -> {
-                try {
-                    new ShellConnection(client, processor, log).run();
-                } finally {
-                    open.remove(client);
-                }
-            });
-            log.debug("shell session for pid " + peer.getPid());
-        } catch (RejectedExecutionException e) {
-            open.remove(client);
-            refuse(client, "too many shell sessions (at most " + maxSessions + ")");
-        }
-    }
-
-    private static void refuse(Socket client, String reason) {
-        try (Socket s = client) {
-            s.getOutputStream().write(ShellProtocol.line(ShellProtocol.REFUSED, reason));
-        } catch (IOException e) {
-            // the client is gone already
-        }
+        log.debug("shell client " + peer.getPid());
+        sessions.serve(client);
     }
 
     /** Stops accepting, ends every session (their Gogo sessions close), unlinks the socket. */
     @Override
     public void close() throws InterruptedException {
-        closeQuietly(server);
-        open.forEach(ShellListener::closeQuietly);
-        sessions.shutdownNow();
-        sessions.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        Sessions.closeQuietly(server);
+        sessions.close(CLOSE_WAIT_MILLIS);
         acceptor.join(CLOSE_WAIT_MILLIS);
         try {
             Files.deleteIfExists(path);
@@ -166,14 +126,6 @@ final class ShellListener implements AutoCloseable {
             Thread.sleep(ACCEPT_RETRY_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(java.io.Closeable c) {
-        try {
-            c.close();
-        } catch (IOException e) {
-            // closing is all we wanted
         }
     }
 }
