@@ -57,10 +57,15 @@ class DistributionBundlesTest {
                         name + " stops after the transport: " + levels));
                 assertTrue(Files.exists(paths.lockSocket()), "lock socket served");
                 assertTrue(Files.exists(paths.adminSocket()), "admin socket served");
+                while (!Files.exists(paths.shellSocket()) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertTrue(Files.exists(paths.shellSocket()), "shell socket served (Gogo runs without a console)");
             } finally {
                 runtime.stop();
             }
             assertFalse(Files.exists(paths.lockSocket()), "lock socket unlinked when the framework stops");
+            assertFalse(Files.exists(paths.shellSocket()), "shell socket unlinked when the framework stops");
         }
     }
 }

@@ -58,6 +58,11 @@ public final class Sandbox implements AutoCloseable {
         return runDir().resolve("virtlockd-admin-sock");
     }
 
+    /** Our daemon's Gogo shell socket (not a libvirt server; libvirt's daemon has none). */
+    public Path shellSocket() {
+        return runDir().resolve("virtlockd-shell-sock");
+    }
+
     public Path pidFile() {
         return runDir().resolve("virtlockd.pid");
     }

@@ -1,5 +1,6 @@
 package org.virtlockd.lockprogram.internal;
 
+import org.virtlockd.lockprogram.ClientRegistration;
 import org.virtlockd.protocol.Owner;
 
 /**
@@ -41,6 +42,11 @@ final class ClientState {
     /** @return the registered owner, or null */
     synchronized Owner owner() {
         return owner;
+    }
+
+    /** @return owner and restriction at this moment, as one consistent snapshot */
+    synchronized ClientRegistration registration() {
+        return new ClientRegistration(owner, restricted);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.virtlockd.lockprogram.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -11,6 +12,9 @@ import org.osgi.service.log.LoggerFactory;
 import org.virtlockd.api.LockException;
 import org.virtlockd.api.LockSpaces;
 import org.virtlockd.api.OwnerFencing;
+import org.virtlockd.lockprogram.ClientRegistration;
+import org.virtlockd.lockprogram.LockClients;
+import org.virtlockd.lockprogram.ProcedureCount;
 import org.virtlockd.protocol.CreateLockspaceArgs;
 import org.virtlockd.protocol.Header;
 import org.virtlockd.protocol.LockProcedure;
@@ -29,11 +33,11 @@ import org.virtlockd.transport.Session;
  * The lock-space program 0x0EA7BEEF version 1 on the {@code virtlockd} server. Decodes the arguments,
  * runs the procedure's handler with the connection's {@link ClientState}, and maps what it throws: the
  * one place where refusals and the model's errors become wire errors. When a connection ends, applies
- * libvirt's holder rule.
+ * libvirt's holder rule. Also the read-only {@link LockClients} view of that state, for the shell.
  */
-@Component(service = RpcProgram.class, immediate = true,
+@Component(service = {RpcProgram.class, LockClients.class}, immediate = true,
         property = RpcProgram.SERVER_PROPERTY + "=" + RpcProgram.LOCK_SERVER)
-public final class LockProgramComponent implements RpcProgram {
+public final class LockProgramComponent implements RpcProgram, LockClients {
 
     /** Session key of the {@link ClientState}; a new bundle revision starts with fresh state. */
     private static final Object STATE_KEY = ClientState.class;
@@ -134,9 +138,25 @@ public final class LockProgramComponent implements RpcProgram {
         }
     }
 
-    /** @return the per-procedure counters, for the shell */
+    /** @return the per-procedure counters */
     ProcedureStats stats() {
         return stats;
+    }
+
+    @Override
+    public Optional<ClientRegistration> registration(Session session) {
+        return session.attachment(STATE_KEY) instanceof ClientState client ? Optional.of(client.registration())
+                : Optional.empty();
+    }
+
+    @Override
+    public List<ProcedureCount> procedureCounts() {
+        return stats.snapshot();
+    }
+
+    @Override
+    public long unknownProcedureCalls() {
+        return stats.unknown();
     }
 
     private static ClientState state(Session session) {

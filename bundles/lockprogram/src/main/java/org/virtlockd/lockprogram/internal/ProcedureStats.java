@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.virtlockd.lockprogram.ProcedureCount;
 import org.virtlockd.protocol.LockProcedure;
 
 /**
@@ -13,16 +14,6 @@ import org.virtlockd.protocol.LockProcedure;
  * the program does not have. A call whose arguments cannot be decoded counts as a call and an error.
  */
 final class ProcedureStats {
-
-    /**
-     * One procedure's counters at one moment.
-     *
-     * @param procedure the procedure's name, e.g. {@code ACQUIRE_RESOURCE}
-     * @param calls calls received
-     * @param errors calls answered with an error
-     */
-    record Count(String procedure, long calls, long errors) {
-    }
 
     private final Map<LockProcedure, LongAdder> calls = new EnumMap<>(LockProcedure.class);
     private final Map<LockProcedure, LongAdder> errors = new EnumMap<>(LockProcedure.class);
@@ -61,10 +52,10 @@ final class ProcedureStats {
     }
 
     /** @return the counters of every procedure in procedure-number order */
-    List<Count> snapshot() {
-        List<Count> counts = new ArrayList<>(calls.size());
+    List<ProcedureCount> snapshot() {
+        List<ProcedureCount> counts = new ArrayList<>(calls.size());
         for (LockProcedure procedure : LockProcedure.values()) {
-            counts.add(new Count(procedure.name(), calls(procedure), errors(procedure)));
+            counts.add(new ProcedureCount(procedure.name(), procedure.number(), calls(procedure), errors(procedure)));
         }
         return counts;
     }

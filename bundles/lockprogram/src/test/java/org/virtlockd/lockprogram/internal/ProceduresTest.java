@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtlockd.lockprogram.ProcedureCount;
 import org.virtlockd.protocol.LockProtocol;
 import org.virtlockd.protocol.NewArgs;
 import org.virtlockd.protocol.RestrictArgs;
@@ -115,8 +116,8 @@ class ProceduresTest {
         harness.resource(session, ACQUIRE_RESOURCE, lockspace, "r", 0);
         harness.register(session, 5, 55);
         assertOk(harness.resource(session, ACQUIRE_RESOURCE, lockspace, "r", LockProtocol.FLAG_AUTOCREATE));
-        ProcedureStats.Count acquire = harness.program.stats().snapshot().get(ACQUIRE_RESOURCE.number() - 1);
-        assertEquals(new ProcedureStats.Count("ACQUIRE_RESOURCE", 2, 1), acquire);
+        ProcedureCount acquire = harness.program.stats().snapshot().get(ACQUIRE_RESOURCE.number() - 1);
+        assertEquals(new ProcedureCount("ACQUIRE_RESOURCE", ACQUIRE_RESOURCE.number(), 2, 1), acquire);
         assertEquals(List.of(NOT_REGISTERED), harness.log.errors);
         assertEquals(List.of("ownerName=testvm ownerId=5 ownerPid=55"), harness.log.debug);
     }
