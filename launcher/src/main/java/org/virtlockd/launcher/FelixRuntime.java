@@ -79,7 +79,25 @@ final class FelixRuntime {
                         + bundle.getState() + ")");
             }
         }
+        watchForStop(framework, control);
         return new FelixRuntime(framework);
+    }
+
+    /**
+     * A framework stopped from inside (for example {@code felix:stop 0} in the shell) leaves no sockets:
+     * the daemon then shuts down as on SIGTERM instead of idling without them.
+     */
+    private static void watchForStop(Framework framework, DaemonControl control) {
+        Thread watcher = new Thread(() -> {
+            try {
+                framework.waitForStop(0);
+                control.shutdown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "virtlockd-framework-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     private static Map<String, String> frameworkProperties(Path file) throws IOException {
