@@ -21,7 +21,7 @@ import org.virtlockd.itests.harness.WireClient;
  */
 class IdleTimeoutTest {
 
-    private static final int TIMEOUT_SECONDS = 2;
+    private static final int TIMEOUT_SECONDS = 3;
     private static final long TIMEOUT_MILLIS = TIMEOUT_SECONDS * 1000L;
     /** Scheduling slack on a loaded machine, below the timeout. */
     private static final long EARLY_MILLIS = 300;
@@ -52,11 +52,11 @@ class IdleTimeoutTest {
     @Test
     void clientsOfEitherServerKeepItAliveAndTheLastOneLeavingRestartsTheCountdown() throws Exception {
         try (Daemon d = Daemon.start(Kind.OURS, sandbox, "-t", Integer.toString(TIMEOUT_SECONDS))) {
-            WireClient admin = WireClient.connect(sandbox.adminSocket());
+            WireClient admin = Ping.connect(sandbox.adminSocket());
             Thread.sleep(TIMEOUT_MILLIS + 1000);
             assertTrue(d.process().isAlive(), "an admin client keeps the daemon alive");
 
-            WireClient lock = WireClient.connect(sandbox.lockSocket());
+            WireClient lock = Ping.connect(sandbox.lockSocket());
             admin.close();
             Thread.sleep(TIMEOUT_MILLIS + 1000);
             assertTrue(d.process().isAlive(), "so does a lock client");

@@ -95,7 +95,7 @@ class SocketActivationTest {
         Path other = sandbox.runDir().resolve("other-sock");
         try (UserProcess p = SocketActivation.start(kind, sandbox, List.of(sandbox.lockSocket(), other),
                 List.of(LOCK, "other.socket"))) {
-            try (WireClient trigger = WireClient.connect(sandbox.lockSocket())) {
+            try (WireClient trigger = Ping.connect(sandbox.lockSocket())) {
                 assertEquals(6, p.awaitExit(Duration.ofSeconds(30)), p.output());
             }
             assertTrue(p.output().contains("Some activation file descriptors are unclaimed"), p.output());
