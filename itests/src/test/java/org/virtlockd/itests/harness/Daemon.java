@@ -1,14 +1,13 @@
 package org.virtlockd.itests.harness;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A virtlockd process, ours or libvirt's, started in a {@link Sandbox} as the test user and stopped by the
@@ -36,14 +35,12 @@ public final class Daemon implements AutoCloseable {
 
     private final Kind kind;
     private final Sandbox sandbox;
-    private final Process process;
-    private final Path output;
+    private final UserProcess process;
 
-    private Daemon(Kind kind, Sandbox sandbox, Process process, Path output) {
+    private Daemon(Kind kind, Sandbox sandbox, UserProcess process) {
         this.kind = kind;
         this.sandbox = sandbox;
         this.process = process;
-        this.output = output;
     }
 
     /** The distribution built by the launcher module ({@code launcher/target/virtlockd}). */
@@ -67,14 +64,10 @@ public final class Daemon implements AutoCloseable {
     /** {@link #runToExit(Kind, Sandbox, Duration, String...)} with variables added to the sandbox's environment. */
     public static Result runToExit(Kind kind, Sandbox sandbox, Map<String, String> extraEnvironment, Duration timeout,
             String... args) throws IOException, InterruptedException {
-        Process p = builder(kind, sandbox, extraEnvironment, args).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly().waitFor();
-            throw new AssertionError(kind + " " + List.of(args) + " did not exit within " + timeout);
+        try (UserProcess p = UserProcess.start(sandbox, List.of(), extraEnvironment, command(kind, args))) {
+            int status = p.awaitExit(timeout);
+            return new Result(status, p.output());
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(p.exitValue(), out);
     }
 
     /** Exit status and combined stdout/stderr of a finished run. */
@@ -89,30 +82,23 @@ public final class Daemon implements AutoCloseable {
     /** {@link #start(Kind, Sandbox, String...)} with variables added to the sandbox's environment. */
     public static Daemon start(Kind kind, Sandbox sandbox, Map<String, String> extraEnvironment, String... args)
             throws IOException, InterruptedException {
-        Path output = sandbox.root().resolve(kind.name().toLowerCase() + "-" + System.nanoTime() + ".log");
-        Process p = builder(kind, sandbox, extraEnvironment, args).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        p.getOutputStream().close();
-        Daemon d = new Daemon(kind, sandbox, p, output);
+        Daemon d = new Daemon(kind, sandbox, UserProcess.start(sandbox, List.of(), extraEnvironment, command(kind, args)));
         d.awaitSocket();
         return d;
     }
 
-    private static ProcessBuilder builder(Kind kind, Sandbox sandbox, Map<String, String> extraEnvironment, String... args) {
-        List<String> cmd = new ArrayList<>(TestUser.setpriv());
-        cmd.add("/usr/bin/env");
-        cmd.add("-i");
-        sandbox.environment().forEach((k, v) -> cmd.add(k + "=" + v));
-        extraEnvironment.forEach((k, v) -> cmd.add(k + "=" + v));
+    private static List<String> command(Kind kind, String... args) {
+        List<String> cmd = new ArrayList<>();
         cmd.add(kind.executable().toString());
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).directory(sandbox.root().toFile());
+        return cmd;
     }
 
     private void awaitSocket() throws InterruptedException, IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(kind + " exited with status " + process.exitValue() + " before listening:\n" + output());
+            if (!process.process().isAlive()) {
+                throw new AssertionError(kind + " exited with status " + process.process().exitValue() + " before listening:\n" + output());
             }
             if (Files.exists(sandbox.lockSocket()) && Files.exists(sandbox.adminSocket())) {
                 return;
@@ -132,58 +118,42 @@ public final class Daemon implements AutoCloseable {
     }
 
     public Process process() {
-        return process;
+        return process.process();
     }
 
     public String output() throws IOException {
-        return Files.exists(output) ? Files.readString(output) : "";
+        return process.output();
     }
 
     /** Waits until the daemon's output contains {@code text} (log lines are written asynchronously). */
     public boolean awaitOutput(String text, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (output().contains(text)) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return output().contains(text);
+        return process.awaitOutput(text, timeout);
     }
 
     /** Sends a signal by pid (through kill(1), as an operator would). */
     public void signal(String name) throws IOException, InterruptedException {
-        Process k = new ProcessBuilder("/bin/kill", "-" + name, Long.toString(pid())).inheritIO().start();
-        if (k.waitFor() != 0) {
-            throw new AssertionError("kill -" + name + " " + pid() + " failed");
-        }
+        process.signal(name);
     }
 
     /** SIGTERM, then waits for the exit; returns the exit status. */
     public int stop() throws IOException, InterruptedException {
-        if (process.isAlive()) {
+        if (process.process().isAlive()) {
             signal("TERM");
         }
         return awaitExit(STOP_TIMEOUT);
     }
 
     public int awaitExit(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError(kind + " (pid " + pid() + ") did not exit within " + timeout);
+        try {
+            return process.awaitExit(timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return process.exitValue();
     }
 
     /** Stops the daemon whatever state the test left it in: SIGTERM, then SIGKILL after the timeout. */
     @Override
     public void close() throws InterruptedException {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        process.close();
     }
 }

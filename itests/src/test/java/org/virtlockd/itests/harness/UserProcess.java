@@ -1,6 +1,7 @@
 package org.virtlockd.itests.harness;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,8 +62,9 @@ public final class UserProcess implements AutoCloseable {
         return process;
     }
 
+    /** The output so far, decoded leniently: a daemon may log bytes that are not UTF-8 (raw path names). */
     public String output() throws IOException {
-        return Files.exists(output) ? Files.readString(output) : "";
+        return Files.exists(output) ? new String(Files.readAllBytes(output), StandardCharsets.UTF_8) : "";
     }
 
     /** Waits until the output contains {@code text}. */
