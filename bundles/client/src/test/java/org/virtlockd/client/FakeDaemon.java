@@ -80,9 +80,9 @@ final class FakeDaemon implements AutoCloseable {
                     out.flush();
                 }
             } catch (IOException e) {
-                if (!server.isClosed()) {
-                    failures.add(e);
-                }
+                // The client closed or abandoned the connection (after a timeout, a protocol error, or at the end
+                // of a test): that ends this connection. What the tests check is the client's side.
+                continue;
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException | Error e) {
