@@ -2,11 +2,9 @@ package org.virtlockd.itests.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -43,23 +41,7 @@ class AdminProgramDiffTest {
 
     @TestFactory
     Stream<DynamicTest> libvirtAndOursAnswerAlike() {
-        List<DynamicTest> tests = new ArrayList<>();
-        List<AdminScenarios.Scenario> all = AdminScenarios.all();
-        for (int i = 0; i < all.size(); i++) {
-            AdminScenarios.Scenario s = all.get(i);
-            String id = String.format("a%02d", i);
-            tests.add(dynamicTest(id + " " + s.name(), () -> {
-                List<String> libvirt = run(s, Kind.LIBVIRT, id);
-                List<String> ours = run(s, Kind.OURS, id);
-                assertEquals(String.join("\n", libvirt), String.join("\n", ours),
-                        id + " " + s.name() + ": transcripts differ (expected = libvirt, actual = ours)");
-            }));
-        }
-        tests.add(dynamicTest("both daemons are still running", () -> {
-            assertTrue(world.side(Kind.LIBVIRT).daemon().process().isAlive(), "libvirt's daemon died");
-            assertTrue(world.side(Kind.OURS).daemon().process().isAlive(), "our daemon died");
-        }));
-        return tests.stream();
+        return world.answerAlike("a", AdminScenarios.all(), AdminScenarios.Scenario::name, AdminProgramDiffTest::run);
     }
 
     @Test

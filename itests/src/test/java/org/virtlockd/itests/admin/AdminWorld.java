@@ -1,20 +1,22 @@
 package org.virtlockd.itests.admin;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.virtlockd.itests.harness.Cleanups;
 import org.virtlockd.itests.harness.Daemon;
 import org.virtlockd.itests.harness.Daemon.Kind;
 import org.virtlockd.itests.harness.Sandbox;
-import org.virtlockd.itests.harness.TestUser;
 
 /**
  * libvirt's daemon and ours side by side, each in its own sandbox, each with a directory for log files
@@ -30,7 +32,7 @@ final class AdminWorld implements AutoCloseable {
         }
     }
 
-    private final List<AutoCloseable> cleanups = new ArrayList<>();
+    private final Cleanups cleanups = new Cleanups();
     private Side libvirt;
     private Side ours;
 
@@ -48,14 +50,9 @@ final class AdminWorld implements AutoCloseable {
     }
 
     private Side side(Kind kind, Path logDir) throws Exception {
-        Files.createDirectory(logDir);
-        cleanups.add(() -> deleteTree(logDir));
-        Files.setPosixFilePermissions(logDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        TestUser.chown(logDir);
-        Sandbox sandbox = Sandbox.create();
-        cleanups.add(sandbox);
-        Daemon daemon = Daemon.start(kind, sandbox);
-        cleanups.add(daemon);
+        cleanups.userDirectory(logDir);
+        Sandbox sandbox = cleanups.add(Sandbox.create());
+        Daemon daemon = cleanups.add(Daemon.start(kind, sandbox));
         return new Side(kind, sandbox, daemon, logDir);
     }
 
@@ -63,35 +60,37 @@ final class AdminWorld implements AutoCloseable {
         return kind == Kind.LIBVIRT ? libvirt : ours;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
+    /** Runs one scenario against one daemon and returns its normalised transcript. */
+    interface Runner<S> {
+        List<String> run(S scenario, Kind kind, String id) throws Exception;
+    }
+
+    /**
+     * One dynamic test per scenario, named {@code <prefix>NN <name>}: libvirt's transcript and ours must be equal.
+     * A last test checks that both daemons survived them all.
+     */
+    <S> Stream<DynamicTest> answerAlike(String prefix, List<S> scenarios, Function<S, String> name, Runner<S> runner) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            S s = scenarios.get(i);
+            String id = String.format("%s%02d", prefix, i);
+            tests.add(dynamicTest(id + " " + name.apply(s), () -> {
+                List<String> libvirtRun = runner.run(s, Kind.LIBVIRT, id);
+                List<String> oursRun = runner.run(s, Kind.OURS, id);
+                assertEquals(String.join("\n", libvirtRun), String.join("\n", oursRun),
+                        id + " " + name.apply(s) + ": transcripts differ (expected = libvirt, actual = ours)");
+            }));
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        tests.add(dynamicTest("both daemons are still running", () -> {
+            assertTrue(libvirt.daemon().process().isAlive(), "libvirt's daemon died");
+            assertTrue(ours.daemon().process().isAlive(), "our daemon died");
+        }));
+        return tests.stream();
     }
 
     /** Stops the daemons and deletes the directories, in reverse order of creation. */
     @Override
     public void close() throws Exception {
-        Exception first = null;
-        for (int i = cleanups.size() - 1; i >= 0; i--) {
-            try {
-                cleanups.get(i).close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        cleanups.clear();
-        if (first != null) {
-            throw first;
-        }
+        cleanups.close();
     }
 }

@@ -92,6 +92,14 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        deleteTree(root);
+    }
+
+    /** Deletes {@code root} and everything below it; a missing {@code root} is fine. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
