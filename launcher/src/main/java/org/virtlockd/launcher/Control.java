@@ -17,6 +17,13 @@ final class Control implements DaemonControl {
     /** Counted down by whichever comes first, readiness or a stop request. */
     private final CountDownLatch settled = new CountDownLatch(1);
     private final AtomicReference<ExitStatus> status = new AtomicReference<>();
+    /** What the main thread is asked to do next, besides stopping. */
+    private boolean restartRequested;
+
+    /** What the main thread does next. */
+    enum Request {
+        STOP, RESTART
+    }
 
     @Override
     public void ready() {
@@ -42,7 +49,32 @@ final class Control implements DaemonControl {
         if (status.compareAndSet(null, exitStatus)) {
             stop.countDown();
             settled.countDown();
+            synchronized (this) {
+                notifyAll();
+            }
         }
+    }
+
+    /** SIGUSR1: re-exec once the daemon serves (requests before then, or during a restart, wait). */
+    synchronized void requestRestart() {
+        restartRequested = true;
+        notifyAll();
+    }
+
+    /**
+     * Blocks until a stop or a restart is requested; a stop wins.
+     *
+     * @return the request, which is consumed (for a restart)
+     */
+    synchronized Request awaitRequest() throws InterruptedException {
+        while (!stopRequested() && !restartRequested) {
+            wait();
+        }
+        if (stopRequested()) {
+            return Request.STOP;
+        }
+        restartRequested = false;
+        return Request.RESTART;
     }
 
     boolean stopRequested() {

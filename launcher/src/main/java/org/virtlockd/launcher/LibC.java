@@ -16,9 +16,17 @@ public interface LibC {
     int O_CREAT = 0100;
     int O_CLOEXEC = 02000000;
     int O_RDWR = 02;
+    int F_GETFD = 1;
     int F_SETFD = 2;
     int FD_CLOEXEC = 1;
     int F_SETLK = 6;
+    /** {@code SIGUSR1} on Linux (x86_64 and aarch64). */
+    int SIGUSR1 = 10;
+    /** {@code SIG_IGN} as a handler address. */
+    long SIG_IGN = 1;
+    int SIG_SETMASK = 2;
+    /** sizeof(sigset_t) in glibc. */
+    int SIGSET_SIZE = 128;
     /** {@code RLIMIT_NOFILE} on Linux (x86_64 and aarch64). */
     int RLIMIT_NOFILE = 7;
     short F_WRLCK = 1;
@@ -67,6 +75,20 @@ public interface LibC {
     /** @param rlimit {@code struct rlimit}: soft and hard limit */
     @SaveError
     int setrlimit(int resource, @In long[] rlimit);
+
+    /**
+     * @param argv a NULL-terminated array of pointers to NUL-terminated strings
+     * @return only on failure, -1
+     */
+    @SaveError
+    int execv(String path, jnr.ffi.Pointer argv);
+
+    /** @param set a {@code sigset_t} ({@value #SIGSET_SIZE} bytes) */
+    @SaveError
+    int sigprocmask(int how, @In byte[] set, jnr.ffi.Pointer oldset);
+
+    /** @return the previous handler's address */
+    long signal(int signum, long handler);
 
     String getenv(String name);
 

@@ -76,7 +76,15 @@ public final class Main {
             Log.setThreshold(2);
         }
         Map<String, String> env = System.getenv();
-        daemonChild = options.daemon && DaemonChild.isChild(env);
+        // 2. a re-exec's state: this image then restores instead of starting afresh, and never daemonizes
+        Optional<Map<String, Object>> restart;
+        try {
+            restart = RestartStateFile.load(defaults.restartStateFile(), ProcessHandle.current().pid());
+        } catch (RestartStateFile.StateException e) {
+            Log.error("main", e.getMessage());
+            return ExitStatus.INIT;
+        }
+        daemonChild = restart.isEmpty() && options.daemon && DaemonChild.isChild(env);
         if (daemonChild) {
             String failure = DaemonChild.detach();
             if (failure != null) {
@@ -85,17 +93,20 @@ public final class Main {
                 return ExitStatus.INIT;
             }
         }
-        // 2. the facts of this launch (a daemonizing parent leaves socket activation to nobody, as libvirt's)
-        Map<String, List<Integer>> activated = options.daemon ? Map.of()
+        // 3. the facts of this launch (a daemonizing parent leaves socket activation to nobody, as libvirt's)
+        Map<String, List<Integer>> activated = options.daemon || restart.isPresent() ? Map.of()
                 : Activation.fromEnvironment(env, ProcessHandle.current().pid(), Activation.libc());
         launch = launchFacts(options, privileged, defaults, args, DaemonChild.baseDirectory(env), activated);
-        // 3. run directory
+        if (restart.isPresent()) {
+            launch = launch.restoring(restart.get());
+        }
+        // 4. run directory
         ExitStatus status = createRunDirectory(privileged);
-        if (status == null && options.daemon && !daemonChild) {
-            // 4. with -d: the daemon is a second JVM; this one waits for it to serve or fail
+        if (status == null && options.daemon && !daemonChild && restart.isEmpty()) {
+            // 5. with -d: the daemon is a second JVM; this one waits for it to serve or fail
             return Daemonizer.runParent(command, args, System.err) == 0 ? ExitStatus.SUCCESS : ExitStatus.FAILURE;
         }
-        // 5. open-file limit and pid file, 6. signals, framework and sockets, 7. serve until asked to stop
+        // 6. open-file limit and pid file, 7. signals, framework and sockets, 8. serve (and re-exec) until asked to stop
         if (status == null) {
             OpenFileLimit.raiseToHard();
             status = acquirePidFile();
@@ -120,7 +131,8 @@ public final class Main {
         Optional<Path> pid = o.pidFile == null ? Optional.of(defaults.pidFile())
                 : o.pidFile.isEmpty() ? Optional.empty() : Optional.of(base.resolve(o.pidFile).toAbsolutePath());
         return new Launch(privileged, Privilege.effectiveUid(), command, List.copyOf(args), config,
-                o.configFile != null, defaults, pid, o.verbose, o.daemon, o.timeout, activated);
+                o.configFile != null, defaults, pid, o.verbose, o.daemon, o.timeout, activated,
+                new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     /** libvirt creates the run directory with 0755 as root and 0700 otherwise; existing ones are left alone. */
@@ -174,8 +186,15 @@ public final class Main {
 
     private ExitStatus serve() {
         try {
-            if (control.awaitReadyOrStop()) {
-                announceReady();
+            if (!control.awaitReadyOrStop()) {
+                return control.awaitStop();
+            }
+            launch.restartStateTaken();
+            announceReady();
+            while (control.awaitRequest() == Control.Request.RESTART) {
+                String failure = new Reexec(runtime.context(), command, launch.arguments(), launch.restartStateFile(),
+                        ProcessHandle.current().pid()).run();
+                Log.error("restart", failure + "; the daemon goes on serving with every lock and client");
             }
             return control.awaitStop();
         } catch (InterruptedException e) {

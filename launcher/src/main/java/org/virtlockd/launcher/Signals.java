@@ -8,10 +8,14 @@ import sun.misc.Signal;
  * closed so the holder rule fences lock-holding guests, the pid file is removed, exit 0. SIGQUIT belongs to
  * the JVM, which refuses a handler for it: it prints a thread dump on stdout and the daemon keeps running
  * (libvirt's stops). SIGHUP, which kills libvirt 9.0's daemon and with it every lock, is logged and ignored.
- * SIGPIPE is ignored by the JVM already (a write to a closed peer fails with EPIPE instead). SIGUSR1 (re-exec,
- * the service's reload) is logged and ignored until re-execution is implemented.
+ * SIGPIPE is ignored by the JVM already (a write to a closed peer fails with EPIPE instead). SIGUSR1 (the
+ * service's reload) asks for a re-exec; the request waits until the daemon serves, so a SIGUSR1 during
+ * start-up or during a restart is deferred, never fatal (a new image ignores SIGUSR1 from the exec until this
+ * handler is installed).
  */
 final class Signals {
+
+    private static volatile Control control;
 
     private Signals() {
     }
@@ -26,8 +30,18 @@ final class Signals {
             control.shutdown();
         });
         Signal.handle(new Signal("HUP"), s -> Log.warning("signal", "ignoring SIGHUP: reload with SIGUSR1"));
-        // Until re-execution exists, the service's reload (ExecReload sends SIGUSR1) must not kill the daemon,
-        // which is the JVM's default for SIGUSR1, and with it every lock.
-        Signal.handle(new Signal("USR1"), s -> Log.warning("signal", "ignoring SIGUSR1: re-execution is not available in this version"));
+        Signals.control = control;
+        installRestart();
+    }
+
+    /** (Re-)installs the SIGUSR1 handler: after a failed exec it is still ignored at the C level. */
+    static void installRestart() {
+        Control c = control;
+        if (c != null) {
+            Signal.handle(new Signal("USR1"), s -> {
+                Log.info("signal", "caught SIGUSR1, re-executing");
+                c.requestRestart();
+            });
+        }
     }
 }

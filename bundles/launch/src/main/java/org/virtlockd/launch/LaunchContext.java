@@ -74,6 +74,19 @@ public interface LaunchContext {
      */
     Map<String, List<Integer>> activatedSockets();
 
+    /**
+     * The state a re-exec handed over (spec 6.12): present when this process image was started by a re-exec
+     * of the same process (the state file's {@code magic} is this pid) in libvirt's JSON layout, written by
+     * this daemon or by libvirt's. Values as described in {@link RestartParticipant}. The listeners, clients
+     * and locks it names are descriptors this process already holds; whoever restores them owns them.
+     *
+     * @return the parsed state document, or empty on a fresh start
+     * @since 1.2
+     */
+    default Optional<Map<String, Object>> restartState() {
+        return Optional.empty();
+    }
+
     /** The activation name of the lock server's socket: the name of libvirt's socket unit. */
     String LOCK_SOCKET_NAME = "virtlockd.socket";
 

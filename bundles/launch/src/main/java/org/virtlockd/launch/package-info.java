@@ -5,5 +5,5 @@
  * they are absent and settings come from Config Admin.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.virtlockd.launch;

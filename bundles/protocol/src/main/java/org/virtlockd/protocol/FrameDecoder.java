@@ -91,6 +91,25 @@ public final class FrameDecoder {
         return lengthFill > 0;
     }
 
+    /**
+     * The bytes of the frame being received, exactly as they arrived (length word first): what a re-exec
+     * hands to the next process image, whose decoder is fed them before anything else.
+     *
+     * @return the received part of the current frame; empty between frames
+     * @since 1.1
+     */
+    public byte[] partialFrame() {
+        if (lengthFill == 0) {
+            return new byte[0];
+        }
+        byte[] out = new byte[lengthFill + (frame == null ? 0 : frameFill)];
+        System.arraycopy(lengthWord, 0, out, 0, lengthFill);
+        if (frame != null) {
+            System.arraycopy(frame, 0, out, lengthFill, frameFill);
+        }
+        return out;
+    }
+
     /** @return bytes currently reserved for the frame being received; for tests of the growth rule */
     int reservedBytes() {
         return frame == null ? 0 : frame.length;

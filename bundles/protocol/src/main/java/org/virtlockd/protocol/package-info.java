@@ -15,5 +15,5 @@
  * verbatim (flags, serials, program numbers, {@code unsigned hyper}); each accessor says which.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.virtlockd.protocol;

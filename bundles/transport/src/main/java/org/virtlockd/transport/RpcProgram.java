@@ -1,5 +1,7 @@
 package org.virtlockd.transport;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ConsumerType;
 import org.virtlockd.protocol.Header;
 import org.virtlockd.protocol.XdrException;
@@ -45,5 +47,29 @@ public interface RpcProgram {
      * @param session the ended session
      */
     default void sessionClosed(Session session) {
+    }
+
+    /**
+     * A re-exec is saving the session (spec 6.12): its state as the client's {@code privateData} object of
+     * libvirt's state document. Called on the I/O thread while nothing is read or dispatched.
+     *
+     * @param session a session of this program's server
+     * @return the entries of {@code privateData}, in the order to write them; empty for none
+     * @since 1.2
+     */
+    default Map<String, Object> saveSession(Session session) {
+        return Map.of();
+    }
+
+    /**
+     * A session taken over across a re-exec, before it is read again: rebuild its state from what
+     * {@link #saveSession} (or libvirt's daemon) wrote.
+     *
+     * @param session the restored session
+     * @param privateData the client's {@code privateData} object
+     * @throws IllegalArgumentException if the data is malformed: the transport then ends the session
+     * @since 1.2
+     */
+    default void restoreSession(Session session, Map<String, Object> privateData) {
     }
 }

@@ -4,5 +4,5 @@
  * property {@value org.virtlockd.transport.RpcProgram#SERVER_PROPERTY} naming its server.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.virtlockd.transport;

@@ -1,6 +1,7 @@
 package org.virtlockd.lockprogram.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -136,6 +137,16 @@ public final class LockProgramComponent implements RpcProgram, LockClients {
                 log.error("releasing the locks of owner " + ownerPid + " failed: " + e.getMessage());
             }
         }
+    }
+
+    @Override
+    public Map<String, Object> saveSession(Session session) {
+        return ClientStateJson.save(state(session));
+    }
+
+    @Override
+    public void restoreSession(Session session, Map<String, Object> privateData) {
+        session.attach(STATE_KEY, ClientStateJson.restore(privateData));
     }
 
     /** @return the per-procedure counters */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.virtlockd.launch.StateValues;
+
 import org.virtlockd.api.LockException;
 import org.virtlockd.api.LockFlag;
 import org.virtlockd.api.LockSpaces;
@@ -31,6 +33,8 @@ final class LockModel implements LockSpaces {
     private final FileLocks files;
     private final ModelLog log;
     private final Clock clock;
+    /** Set while a re-exec saves the model: every change waits (or dies with the exec). */
+    private boolean frozen;
 
     LockModel(FileLocks files, ModelLog log, Clock clock) {
         this.files = Objects.requireNonNull(files, "files");
@@ -46,6 +50,7 @@ final class LockModel implements LockSpaces {
 
     @Override
     public synchronized void createLockspace(String path) {
+        awaitThawed();
         if (exists(path)) {
             return;
         }
@@ -55,6 +60,7 @@ final class LockModel implements LockSpaces {
 
     @Override
     public synchronized void newLockspace(String path) {
+        awaitThawed();
         if (path.isEmpty()) {
             throw LockException.of(ERR_OPERATION_INVALID, FROM_RPC, "the default lockspace already exists");
         }
@@ -73,16 +79,19 @@ final class LockModel implements LockSpaces {
 
     @Override
     public synchronized void createResource(String lockspace, String name) {
+        awaitThawed();
         find(lockspace).createResource(Objects.requireNonNull(name, "name"));
     }
 
     @Override
     public synchronized void deleteResource(String lockspace, String name) {
+        awaitThawed();
         find(lockspace).deleteResource(Objects.requireNonNull(name, "name"));
     }
 
     @Override
     public synchronized void acquire(String lockspace, String name, long ownerPid, Set<LockFlag> flags) {
+        awaitThawed();
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(flags, "flags");
         find(lockspace).acquire(name, Owners.normalise(ownerPid), flags);
@@ -90,11 +99,13 @@ final class LockModel implements LockSpaces {
 
     @Override
     public synchronized void release(String lockspace, String name, long ownerPid) {
+        awaitThawed();
         find(lockspace).release(Objects.requireNonNull(name, "name"), Owners.normalise(ownerPid));
     }
 
     @Override
     public synchronized boolean releaseAll(long ownerPid) {
+        awaitThawed();
         long owner = Owners.normalise(ownerPid);
         boolean any = false;
         List<Lockspace> order = new ArrayList<>(named.values());
@@ -124,6 +135,7 @@ final class LockModel implements LockSpaces {
      * @return how many resources were freed
      */
     synchronized int freeAll() {
+        awaitThawed();
         int freed = defaultLockspace.size();
         for (Lockspace lockspace : named.values()) {
             freed += lockspace.size();
@@ -131,6 +143,63 @@ final class LockModel implements LockSpaces {
         }
         defaultLockspace.freeAll();
         return freed;
+    }
+
+    /** Stops every change until {@link #resume()}: a re-exec is saving the model. */
+    synchronized void freeze() {
+        frozen = true;
+    }
+
+    /** The re-exec was abandoned: changes go on. */
+    synchronized void resume() {
+        frozen = false;
+        notifyAll();
+    }
+
+    private void awaitThawed() {
+        boolean interrupted = false;
+        while (frozen) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The model as the re-exec state's {@code defaultLockspace} and {@code lockspaces} entries.
+     *
+     * @param keep receives the descriptor of every held resource
+     */
+    synchronized Map<String, Object> save(Set<Integer> keep) {
+        Map<String, Object> entries = new LinkedHashMap<>();
+        entries.put(ModelState.DEFAULT_LOCKSPACE, ModelState.lockspace(defaultLockspace, keep));
+        List<Object> list = new ArrayList<>();
+        named.values().forEach(lockspace -> list.add(ModelState.lockspace(lockspace, keep)));
+        entries.put(ModelState.LOCKSPACES, list);
+        return entries;
+    }
+
+    /**
+     * Takes over the lockspaces and held resources a re-exec handed over.
+     *
+     * @param state the whole state document
+     * @throws IllegalArgumentException if the document is malformed
+     */
+    synchronized void restore(Map<String, Object> state) {
+        StateValues.object(state, ModelState.DEFAULT_LOCKSPACE).ifPresent(json ->
+                ModelState.restoreResources(defaultLockspace, json, files, log, clock.instant()));
+        for (Object element : StateValues.array(state, ModelState.LOCKSPACES).orElse(List.of())) {
+            Map<String, Object> json = StateValues.element(element, "lockspace");
+            String directory = StateValues.string(json, "directory").orElse("");
+            Lockspace target = directory.isEmpty() ? defaultLockspace
+                    : named.computeIfAbsent(directory, d -> new Lockspace(d, files, log, clock));
+            ModelState.restoreResources(target, json, files, log, clock.instant());
+        }
     }
 
     private Lockspace find(String path) {

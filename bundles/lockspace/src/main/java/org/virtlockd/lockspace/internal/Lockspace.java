@@ -131,6 +131,16 @@ final class Lockspace {
         return infos;
     }
 
+    /** @return the held resources in table order */
+    List<Resource> held() {
+        return List.copyOf(resources.values());
+    }
+
+    /** Puts a resource taken over across a re-exec into the table. */
+    void adopt(Resource resource) {
+        resources.put(resource.name(), resource);
+    }
+
     int size() {
         return resources.size();
     }

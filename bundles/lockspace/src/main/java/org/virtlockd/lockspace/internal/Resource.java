@@ -31,12 +31,30 @@ final class Resource {
         owners.add(firstOwner);
     }
 
+    /** A resource taken over across a re-exec, with its owners in their saved order. */
+    Resource(String name, LockedFile file, Set<LockFlag> flags, List<Long> allOwners, Instant acquiredAt) {
+        this.name = name;
+        this.file = file;
+        this.flags = Set.copyOf(flags);
+        this.acquiredAt = acquiredAt;
+        owners.addAll(allOwners);
+    }
+
     String name() {
         return name;
     }
 
     LockedFile file() {
         return file;
+    }
+
+    Set<LockFlag> flags() {
+        return flags;
+    }
+
+    /** @return the owners in acquisition order, a pid once per acquisition */
+    List<Long> owners() {
+        return owners;
     }
 
     boolean shared() {

@@ -8,8 +8,10 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.newsclub.net.unix.AFUNIXSocketChannel;
+import org.newsclub.net.unix.FileDescriptorCast;
 import org.virtlockd.protocol.FrameDecoder;
 import org.virtlockd.protocol.FrameException;
 import org.virtlockd.transport.RpcProgram;
@@ -27,7 +29,7 @@ final class Connection implements Session {
     private final long id;
     private final AFUNIXSocketChannel channel;
     private final PeerIdentity peer;
-    private final Instant connectedAt = Instant.now();
+    private final Instant connectedAt;
     private final FrameDecoder decoder = FrameDecoder.standard();
     private final Map<Object, Object> attachments = new ConcurrentHashMap<>();
     private final ArrayDeque<ByteBuffer> pendingWrites = new ArrayDeque<>();
@@ -40,10 +42,91 @@ final class Connection implements Session {
     private volatile boolean identified;
 
     Connection(Server server, long id, AFUNIXSocketChannel channel, PeerIdentity peer) {
+        this(server, id, channel, peer, Instant.now());
+    }
+
+    /** A connection with a known connect time: one taken over across a re-exec. */
+    Connection(Server server, long id, AFUNIXSocketChannel channel, PeerIdentity peer, Instant connectedAt) {
         this.server = server;
         this.id = id;
         this.channel = channel;
         this.peer = peer;
+        this.connectedAt = connectedAt;
+    }
+
+    /** @return the socket's descriptor number */
+    int fd() throws IOException {
+        return FileDescriptorCast.using(channel.getFileDescriptor()).as(Integer.class);
+    }
+
+    /**
+     * Before a re-exec: writes what replies are still queued, for at most {@code timeoutNanos}, without ever
+     * blocking on a peer that does not read.
+     *
+     * @return whether everything was written
+     */
+    boolean flush(long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        try {
+            while (!pendingWrites.isEmpty()) {
+                ByteBuffer head = pendingWrites.peek();
+                if (channel.write(head) == 0 && head.hasRemaining()) {
+                    if (System.nanoTime() - deadline >= 0) {
+                        return false;
+                    }
+                    TimeUnit.MILLISECONDS.sleep(1);
+                    continue;
+                }
+                if (!head.hasRemaining()) {
+                    pendingWrites.poll();
+                }
+            }
+        } catch (IOException e) {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
+    /** @return whether the connection is to end once its queued replies are written */
+    boolean closing() {
+        return closeAfterWrite;
+    }
+
+    /** @return the bytes received but not executed yet: a partial frame, then requests waiting their turn */
+    byte[] pendingInput() {
+        byte[] partial = decoder.partialFrame();
+        int rest = unprocessed == null ? 0 : unprocessed.remaining();
+        byte[] out = new byte[partial.length + rest];
+        System.arraycopy(partial, 0, out, 0, partial.length);
+        if (rest > 0) {
+            unprocessed.duplicate().get(out, partial.length, rest);
+        }
+        return out;
+    }
+
+    /** @return the bytes of replies queued but not written yet */
+    byte[] pendingOutput() {
+        int total = pendingWrites.stream().mapToInt(ByteBuffer::remaining).sum();
+        ByteBuffer out = ByteBuffer.allocate(total);
+        pendingWrites.forEach(b -> out.put(b.duplicate()));
+        return out.array();
+    }
+
+    /**
+     * After a re-exec: queues the replies the previous image had not written and executes the requests it had
+     * not read to the end, in the order they arrived.
+     */
+    void resumeWith(byte[] input, byte[] output) {
+        if (output.length > 0) {
+            pendingWrites.add(ByteBuffer.wrap(output));
+            key.interestOps(SelectionKey.OP_WRITE);
+        }
+        if (input.length > 0) {
+            process(ByteBuffer.wrap(input));
+        }
     }
 
     void registered(SelectionKey selectionKey) {

@@ -58,6 +58,17 @@ final class Listener {
      * @param fd the inherited descriptor
      */
     static Listener adopt(Server server, int fd) throws IOException {
+        return adopt(server, fd, false);
+    }
+
+    /**
+     * Takes over an inherited listening socket; must run on the I/O thread.
+     *
+     * @param fd the inherited descriptor
+     * @param unlinkOnClose whether the socket file is this daemon's to remove at shutdown (a socket it created
+     *        itself before a re-exec), or belongs to someone else (systemd's socket unit)
+     */
+    static Listener adopt(Server server, int fd, boolean unlinkOnClose) throws IOException {
         AFUNIXServerSocketChannel channel = FileDescriptorCast.unsafeUsing(fd).as(AFUNIXServerSocketChannel.class);
         Path path;
         try {
@@ -69,9 +80,19 @@ final class Listener {
             channel.close();
             throw e;
         }
-        Listener listener = new Listener(server, channel, path, false);
+        Listener listener = new Listener(server, channel, path, unlinkOnClose);
         listener.key = channel.register(server.loop().selector(), SelectionKey.OP_ACCEPT, listener);
         return listener;
+    }
+
+    /** @return the listening socket's descriptor number */
+    int fd() throws IOException {
+        return FileDescriptorCast.using(channel.getFileDescriptor()).as(Integer.class);
+    }
+
+    /** @return whether the socket file is removed when the listener closes */
+    boolean unlinksOnClose() {
+        return unlinkOnClose;
     }
 
     Path path() {

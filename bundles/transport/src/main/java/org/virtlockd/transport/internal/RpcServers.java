@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.virtlockd.launch.DaemonControl;
 import org.virtlockd.launch.ExitStatus;
 import org.virtlockd.launch.LaunchContext;
+import org.virtlockd.launch.RestartParticipant;
 import org.virtlockd.transport.RpcProgram;
 import org.virtlockd.transport.ServerView;
 import org.virtlockd.transport.Servers;
@@ -51,6 +53,7 @@ public final class RpcServers implements Servers, Log {
     private Server lockServer;
     private Server adminServer;
     private ServiceRegistration<Servers> registration;
+    private ServiceRegistration<RestartParticipant> restartRegistration;
 
     @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Logger logger;
@@ -72,10 +75,16 @@ public final class RpcServers implements Servers, Log {
         adminServer = new Server(RpcProgram.ADMIN_SERVER, loop, uid -> uid == euid, config.adminMaxClients(), programs,
                 sessionListeners, this);
         Map<String, List<Integer>> activated = launch == null ? Map.of() : launch.activatedSockets();
+        Map<String, Object> restartState = launch == null ? null : launch.restartState().orElse(null);
         loop.start();
         String failure;
         String where;
-        if (activated.isEmpty()) {
+        ExitStatus failureStatus = ExitStatus.NETWORK;
+        if (restartState != null) {
+            failure = restoreAll(restartState);
+            failureStatus = ExitStatus.INIT;
+            where = "the sockets handed over by the re-exec";
+        } else if (activated.isEmpty()) {
             Path lockPath = socketPath(config.lockSocket(), launch == null ? null : launch.lockSocket());
             Path adminPath = socketPath(config.adminSocket(), launch == null ? null : launch.adminSocket());
             failure = listen(lockServer, lockPath);
@@ -90,12 +99,14 @@ public final class RpcServers implements Servers, Log {
         if (failure != null) {
             deactivate();
             if (control != null) {
-                control.fail(ExitStatus.NETWORK, failure);
+                control.fail(failureStatus, failure);
             }
             throw new IOException(failure);
         }
         info("listening on " + where);
         registration = context.registerService(Servers.class, this, null);
+        restartRegistration = context.registerService(RestartParticipant.class, new TransportRestart(loop, servers, this),
+                new Hashtable<>(Map.of(RestartParticipant.ORDER, RestartParticipant.ORDER_TRANSPORT)));
         if (control != null) {
             control.ready();
         }
@@ -125,6 +136,40 @@ public final class RpcServers implements Servers, Log {
                     }
                 } catch (IOException ex) {
                     failure[0] = "Unable to use the activation socket '" + e.getKey() + "': " + ex.getMessage();
+                    return;
+                }
+            }
+        });
+        return failure[0];
+    }
+
+    /**
+     * Takes over the servers a re-exec handed over (spec 6.12): both servers exist, each gets the listeners and
+     * clients its entry names; a server the state does not name has no socket (libvirt: a state without the
+     * admin server restores without an admin socket). Names other than libvirt's two are reported and skipped.
+     */
+    private String restoreAll(Map<String, Object> state) throws InterruptedException {
+        Map<String, Map<String, Object>> byName;
+        try {
+            byName = TransportRestart.serversOf(state);
+        } catch (IllegalArgumentException e) {
+            return "Cannot restore the servers from the restart state: " + e.getMessage();
+        }
+        Map<String, Server> known = Map.of(RpcProgram.LOCK_SERVER, lockServer, RpcProgram.ADMIN_SERVER, adminServer);
+        String[] failure = new String[1];
+        loop.executeAndWait(() -> {
+            servers.add(lockServer);
+            servers.add(adminServer);
+            for (Map.Entry<String, Map<String, Object>> e : byName.entrySet()) {
+                Server server = known.get(e.getKey());
+                if (server == null) {
+                    warn("ignoring unknown server '" + e.getKey() + "' in the restart state");
+                    continue;
+                }
+                try {
+                    ServerState.restore(server, e.getValue(), this);
+                } catch (IOException | IllegalArgumentException ex) {
+                    failure[0] = "Cannot restore server '" + e.getKey() + "' from the restart state: " + ex.getMessage();
                     return;
                 }
             }
@@ -185,6 +230,10 @@ public final class RpcServers implements Servers, Log {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (restartRegistration != null) {
+            restartRegistration.unregister();
+            restartRegistration = null;
+        }
         if (registration != null) {
             registration.unregister();
             registration = null;

@@ -3,6 +3,7 @@ package org.virtlockd.transport.internal;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 
 import org.newsclub.net.unix.AFUNIXSocketChannel;
+import org.newsclub.net.unix.AFUNIXSocketCredentials;
 import org.virtlockd.transport.ServerView;
 import org.virtlockd.transport.Session;
 import org.virtlockd.transport.SessionListener;
@@ -70,6 +72,11 @@ final class Server implements ServerView {
         return programs;
     }
 
+    /** Serves on a listening socket a re-exec handed over. */
+    void adopt(int fd, boolean unlinkOnClose) throws IOException {
+        listeners.add(Listener.adopt(this, fd, unlinkOnClose));
+    }
+
     void listen(Path path) throws IOException {
         listeners.add(Listener.bind(this, path));
     }
@@ -79,6 +86,66 @@ final class Server implements ServerView {
         Listener l = Listener.adopt(this, fd);
         listeners.add(l);
         return l;
+    }
+
+    /** @return the listeners, in the order they were opened */
+    List<Listener> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    /** @return the connections in id order */
+    List<Connection> connections() {
+        return List.copyOf(clients.values());
+    }
+
+    /** Continues the client numbering of a previous process image (never below what was used here). */
+    void continueIdsFrom(long next) {
+        nextClientId.accumulateAndGet(next, Math::max);
+    }
+
+    /** @return a fresh client id */
+    long takeClientId() {
+        return nextClientId.getAndIncrement();
+    }
+
+    /**
+     * Takes over a client connection a re-exec handed over, with its previous id and connect time. Its peer
+     * is checked again as at accept time, except that a peer which exited meanwhile is kept: its hang-up ends
+     * the session through the normal path, so the holder rule applies (libvirt 9.0 fails the whole restore
+     * then and drops every lock).
+     *
+     * @return the restored connection, or null if it was refused and closed
+     */
+    Connection restore(AFUNIXSocketChannel channel, long id, Instant connectedAt) throws IOException {
+        PeerIdentity peer;
+        AFUNIXSocketCredentials credentials = channel.getPeerCredentials();
+        try {
+            peer = PeerIdentity.of(credentials);
+        } catch (IOException e) {
+            log.warn("client " + id + " of server " + name + " (pid " + credentials.getPid()
+                    + ") exited during the re-exec: ending its session");
+            peer = new PeerIdentity(credentials.getPid(), credentials.getUid(), credentials.getGid(), 0);
+        }
+        if (!uidAllowed.test(peer.uid())) {
+            log.warn("Disallowing client " + peer.pid() + " with uid " + peer.uid());
+            closeQuietly(channel);
+            return null;
+        }
+        channel.configureBlocking(false);
+        Connection c = new Connection(this, id, channel, peer, connectedAt);
+        SelectionKey key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
+        c.registered(key);
+        clients.put(id, c);
+        continueIdsFrom(id + 1);
+        return c;
+    }
+
+    /** Tells the session listeners about a restored session, once its programs have their state back. */
+    void announce(Connection c) {
+        for (SessionListener l : sessionListeners) {
+            notify(l, c, true);
+        }
+        updateAccepting();
     }
 
     boolean hasRoom() {
