@@ -40,7 +40,8 @@ class ConfigUpdateKeepsStateTest {
             Main.createDirectories(paths.runDirectory(), "rwx------");
             long uid = (Integer) Files.getAttribute(sandbox.root(), "unix:uid");
             Launch launch = new Launch(false, (int) uid, "virtlockd", List.of(), paths.configFile(), false, paths,
-                    Optional.empty(), false, false, OptionalInt.empty(), Map.of());
+                    Optional.empty(), false, false, OptionalInt.empty(), Map.of(),
+                    HandOver.none());
             Control control = new Control();
             FelixRuntime runtime = FelixRuntime.start(home, launch, control);
             try {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.virtlockd.launch.LaunchContext;
 
@@ -13,13 +12,13 @@ import org.virtlockd.launch.LaunchContext;
 record Launch(boolean privileged, int effectiveUid, String command, List<String> arguments, Path configFile,
               boolean configFileExplicit, DaemonPaths paths, Optional<Path> pidFile, boolean verbose,
               boolean daemon, OptionalInt timeoutSeconds, Map<String, List<Integer>> activatedSockets,
-              AtomicReference<Map<String, Object>> handedOver)
+              HandOver handOver)
         implements LaunchContext {
 
-    /** @return these facts for an image started by a re-exec: the state, and no socket activation */
-    Launch restoring(Map<String, Object> state) {
+    /** @return these facts for an image started by a re-exec: what it handed over, and no socket activation */
+    Launch restoring(HandOver restart) {
         return new Launch(privileged, effectiveUid, command, arguments, configFile, configFileExplicit, paths, pidFile,
-                verbose, daemon, timeoutSeconds, Map.of(), new AtomicReference<>(state));
+                verbose, daemon, timeoutSeconds, Map.of(), restart);
     }
 
     /**
@@ -28,12 +27,17 @@ record Launch(boolean privileged, int effectiveUid, String command, List<String>
      */
     @Override
     public Optional<Map<String, Object>> restartState() {
-        return Optional.ofNullable(handedOver.get());
+        return handOver.state();
+    }
+
+    @Override
+    public int restartCount() {
+        return handOver.count();
     }
 
     /** Everything the state named has been taken over: forget it. */
     void restartStateTaken() {
-        handedOver.set(null);
+        handOver.taken();
     }
 
     @Override

@@ -14,6 +14,8 @@ final class Log {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSZ");
     private static final long PID = ProcessHandle.current().pid();
+    /** When the launcher started logging (its first class to load, at {@code main}). */
+    private static final long STARTED = System.nanoTime();
 
     /** libvirt's priorities: 1 debug, 2 info, 3 warning, 4 error. */
     private static volatile int threshold = 3;
@@ -28,6 +30,11 @@ final class Log {
 
     static void setStream(PrintStream stream) {
         out = stream;
+    }
+
+    /** @return milliseconds since the launcher's main began, for the start-up trace ({@code -v}) */
+    static long sinceStart() {
+        return (System.nanoTime() - STARTED) / 1_000_000;
     }
 
     static void info(String source, String message) {

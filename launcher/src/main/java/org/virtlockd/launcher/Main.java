@@ -40,6 +40,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Log.sinceStart(); // the start-up trace counts from here
         String command = System.getProperty(COMMAND_PROPERTY, "virtlockd");
         Path home = Path.of(System.getProperty(HOME_PROPERTY, ".")).toAbsolutePath();
         System.exit(new Main(command, home).run(Arrays.asList(args)).code());
@@ -98,7 +99,7 @@ public final class Main {
                 : Activation.fromEnvironment(env, ProcessHandle.current().pid(), Activation.libc());
         launch = launchFacts(options, privileged, defaults, args, DaemonChild.baseDirectory(env), activated);
         if (restart.isPresent()) {
-            launch = launch.restoring(restart.get());
+            launch = launch.restoring(HandOver.of(restart.get(), env));
         }
         // 4. run directory
         ExitStatus status = createRunDirectory(privileged);
@@ -108,12 +109,15 @@ public final class Main {
         }
         // 6. open-file limit and pid file, 7. signals, framework and sockets, 8. serve (and re-exec) until asked to stop
         if (status == null) {
+            Log.info("main", "start-up: options and paths after " + Log.sinceStart() + " ms");
             OpenFileLimit.raiseToHard();
             status = acquirePidFile();
+            Log.info("main", "start-up: pid file after " + Log.sinceStart() + " ms");
         }
         if (status == null) {
             Signals.install(control);
             status = startFramework();
+            Log.info("main", "start-up: framework started after " + Log.sinceStart() + " ms");
         }
         if (status == null) {
             status = serve();
@@ -132,7 +136,7 @@ public final class Main {
                 : o.pidFile.isEmpty() ? Optional.empty() : Optional.of(base.resolve(o.pidFile).toAbsolutePath());
         return new Launch(privileged, Privilege.effectiveUid(), command, List.copyOf(args), config,
                 o.configFile != null, defaults, pid, o.verbose, o.daemon, o.timeout, activated,
-                new java.util.concurrent.atomic.AtomicReference<>());
+                HandOver.none());
     }
 
     /** libvirt creates the run directory with 0755 as root and 0700 otherwise; existing ones are left alone. */
@@ -193,7 +197,7 @@ public final class Main {
             announceReady();
             while (control.awaitRequest() == Control.Request.RESTART) {
                 String failure = new Reexec(runtime.context(), command, launch.arguments(), launch.restartStateFile(),
-                        ProcessHandle.current().pid()).run();
+                        ProcessHandle.current().pid(), launch.restartCount() + 1).run();
                 Log.error("restart", failure + "; the daemon goes on serving with every lock and client");
             }
             return control.awaitStop();

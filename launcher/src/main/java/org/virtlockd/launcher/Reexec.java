@@ -32,13 +32,16 @@ final class Reexec {
     private final List<String> arguments;
     private final Path stateFile;
     private final long pid;
+    private final int count;
 
-    Reexec(BundleContext context, String command, List<String> arguments, Path stateFile, long pid) {
+    /** @param count the number of this re-exec in the life of the process, from 1 */
+    Reexec(BundleContext context, String command, List<String> arguments, Path stateFile, long pid, int count) {
         this.context = context;
         this.command = command;
         this.arguments = List.copyOf(arguments);
         this.stateFile = stateFile;
         this.pid = pid;
+        this.count = count;
     }
 
     /**
@@ -75,6 +78,7 @@ final class Reexec {
             Log.info("restart", "re-executing " + command + " with " + keep.size() + " descriptors ("
                     + RestartStateFile.describe(keep) + ")");
             ExecImage.markDescriptors(keep);
+            LibC.Holder.C.setenv(HandOver.COUNT_VARIABLE, Integer.toString(count), 1);
             failure = "Unable to restart self: " + ExecImage.exec(command, arguments);
             Signals.installRestart();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.virtlockd.launcher;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -114,9 +115,12 @@ final class RestartStateFile {
      */
     static void write(Path file, byte[] json) throws IOException {
         deleteQuietly(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Files.write(file, json, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        try (SeekableByteChannel ch = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))) {
+            ByteBuffer buf = ByteBuffer.wrap(json);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
         } catch (IOException e) {
             deleteQuietly(file);
             throw e;

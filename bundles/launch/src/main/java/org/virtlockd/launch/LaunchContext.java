@@ -87,6 +87,15 @@ public interface LaunchContext {
         return Optional.empty();
     }
 
+    /**
+     * @return how many times this process re-executed itself (SIGUSR1) before this image, whichever daemon ran
+     *         in the images before (the count travels in the environment, which libvirt's daemon passes on)
+     * @since 1.2
+     */
+    default int restartCount() {
+        return 0;
+    }
+
     /** The activation name of the lock server's socket: the name of libvirt's socket unit. */
     String LOCK_SOCKET_NAME = "virtlockd.socket";
 

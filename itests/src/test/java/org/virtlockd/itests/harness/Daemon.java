@@ -20,7 +20,7 @@ public final class Daemon implements AutoCloseable {
     public enum Kind {
         OURS, LIBVIRT;
 
-        Path executable() {
+        public Path executable() {
             if (this == LIBVIRT) {
                 TestUser.requireTool("/usr/sbin/virtlockd", "libvirt-daemon");
                 return Path.of("/usr/sbin/virtlockd");
@@ -83,6 +83,20 @@ public final class Daemon implements AutoCloseable {
     public static Daemon start(Kind kind, Sandbox sandbox, Map<String, String> extraEnvironment, String... args)
             throws IOException, InterruptedException {
         Daemon d = new Daemon(kind, sandbox, UserProcess.start(sandbox, List.of(), extraEnvironment, command(kind, args)));
+        d.awaitSocket();
+        return d;
+    }
+
+    /**
+     * Starts a daemon of {@code kind} through another path to it, such as a symlink (its argv[0], which a
+     * re-exec runs again), and waits until its lock socket exists.
+     */
+    public static Daemon startAt(Path executable, Kind kind, Sandbox sandbox, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(executable.toString());
+        cmd.addAll(List.of(args));
+        Daemon d = new Daemon(kind, sandbox, UserProcess.start(sandbox, List.of(), Map.of(), cmd));
         d.awaitSocket();
         return d;
     }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.virtlockd.itests.harness.LockCalls;
 import org.virtlockd.itests.harness.Daemon.Kind;
 import org.virtlockd.itests.harness.ProcLocks.FileKey;
 import org.virtlockd.itests.interop.TwoDaemons.Side;

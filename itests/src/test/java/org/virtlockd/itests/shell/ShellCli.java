@@ -17,13 +17,13 @@ import org.virtlockd.itests.harness.TestUser;
  * {@code bin/virtlockd-shell} of the built distribution, run to its end as the test user (or as root) in a
  * sandbox's environment, with stdout and stderr kept apart.
  */
-final class ShellCli {
+public final class ShellCli {
 
     /** A JVM start plus one command; generous for a loaded CI machine. */
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** Exit status and the two output streams of one run. */
-    record Result(int status, String out, String err) {
+    public record Result(int status, String out, String err) {
         @Override
         public String toString() {
             return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
@@ -54,7 +54,7 @@ final class ShellCli {
     }
 
     /** Runs {@code virtlockd-shell -c command} as the test user. */
-    static Result command(Sandbox sandbox, String command) throws IOException, InterruptedException {
+    public static Result command(Sandbox sandbox, String command) throws IOException, InterruptedException {
         return run(sandbox, "", "-c", command);
     }
 

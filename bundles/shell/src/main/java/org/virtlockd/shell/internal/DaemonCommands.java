@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.virtlockd.launch.LaunchContext;
 import org.virtlockd.lockprogram.ClientRegistration;
 import org.virtlockd.lockprogram.LockClients;
 import org.virtlockd.lockprogram.ProcedureCount;
@@ -22,13 +23,13 @@ import org.virtlockd.transport.ServerView;
 import org.virtlockd.transport.Servers;
 import org.virtlockd.transport.Session;
 
-/** {@code lockd:clients}, {@code lockd:stats} and {@code lockd:config}: the daemon's connections, counters and settings. */
+/**
+ * {@code lockd:clients}, {@code lockd:stats} and {@code lockd:config}: the daemon's connections, counters and
+ * settings; {@code lockd:config PID KEY VALUE} changes a setting at runtime through Config Admin.
+ */
 @Component(service = DaemonCommands.class)
 @GogoCommand(scope = "lockd", function = {"clients", "stats", "config"})
 public final class DaemonCommands {
-
-    /** Re-exec (SIGUSR1) is not implemented yet: this daemon image is always the first. */
-    static final int REEXEC_COUNT = 0;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Servers servers;
@@ -36,6 +37,8 @@ public final class DaemonCommands {
     private volatile LockClients lockClients;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ConfigurationAdmin configurationAdmin;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile LaunchContext launch;
 
     /** For Declarative Services. */
     public DaemonCommands() {
@@ -85,13 +88,25 @@ public final class DaemonCommands {
         Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         long seconds = Math.max(0, Duration.between(started, Instant.now()).toSeconds());
         return table.note("uptime: " + seconds + " s (started " + LockCommands.time(started) + ")")
-                .note("re-exec count: " + REEXEC_COUNT);
+                .note("re-exec count: " + (launch == null ? 0 : launch.restartCount()));
     }
 
     @Descriptor("shows the Config Admin configurations of the daemon (PIDs org.virtlockd.*)")
     public Table config() throws IOException, InvalidSyntaxException {
         ConfigurationAdmin admin = require(configurationAdmin, "Config Admin (bundle org.apache.felix.configadmin)");
         return ConfigTable.of(admin.listConfigurations(ConfigTable.FILTER));
+    }
+
+    @Descriptor("changes one setting through Config Admin (the value takes the type the setting has now), e.g. "
+            + "lockd:config org.virtlockd.transport maxClients 2048; held locks and connected clients are kept")
+    public Table config(@Descriptor("the PID, org.virtlockd.*") String pid, @Descriptor("the property") String key,
+                        @Descriptor("the new value") String value) throws IOException, InvalidSyntaxException {
+        ConfigurationAdmin admin = require(configurationAdmin, "Config Admin (bundle org.apache.felix.configadmin)");
+        if (!pid.startsWith("org.virtlockd.")) {
+            throw new IllegalArgumentException("not a configuration of the daemon: " + pid + " (expected org.virtlockd.*)");
+        }
+        ConfigUpdate.apply(admin.getConfiguration(pid, "?"), key, value);
+        return ConfigTable.of(admin.listConfigurations("(" + org.osgi.framework.Constants.SERVICE_PID + "=" + pid + ")"));
     }
 
     private static <T> T require(T service, String what) {

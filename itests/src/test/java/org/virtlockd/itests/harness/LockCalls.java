@@ -1,4 +1,4 @@
-package org.virtlockd.itests.interop;
+package org.virtlockd.itests.harness;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.newsclub.net.unix.AFUNIXSocket;
-import org.virtlockd.itests.harness.WireClient;
 
 /**
  * Lock-program calls built byte by byte (spec 2.1, 2.2), independent of the modules under test, on one
@@ -22,12 +21,12 @@ import org.virtlockd.itests.harness.WireClient;
  * reply: header with type 1 (REPLY), status 0 (OK, empty body) or 1 (ERROR: code | domain | message?...)
  * </pre>
  */
-final class LockCalls implements AutoCloseable {
+public final class LockCalls implements AutoCloseable {
 
-    static final int PROGRAM = 0x0EA7BEEF;
-    static final int VERSION = 1;
-    static final int SHARED = 1;
-    static final int AUTOCREATE = 2;
+    public static final int PROGRAM = 0x0EA7BEEF;
+    public static final int VERSION = 1;
+    public static final int SHARED = 1;
+    public static final int AUTOCREATE = 2;
     private static final int REGISTER = 1;
     private static final int ACQUIRE = 6;
     private static final int RELEASE = 7;
@@ -35,7 +34,10 @@ final class LockCalls implements AutoCloseable {
     private static final int HEADER = 28;
     private static final int TYPE_REPLY = 1;
     private static final int STATUS_ERROR = 1;
-    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
+    /** Keepalive program 0x6B656570, version 1: PING (1) and PONG (2), type MESSAGE (2), serial 0. */
+    public static final byte[] KEEPALIVE_PING = keepalive(1);
+    public static final byte[] KEEPALIVE_PONG = keepalive(2);
 
     private final WireClient wire;
     private int serial;
@@ -44,7 +46,7 @@ final class LockCalls implements AutoCloseable {
         this.wire = wire;
     }
 
-    static LockCalls connect(Path socket) throws Exception {
+    public static LockCalls connect(Path socket) throws Exception {
         // junixsocket extracts and loads its native library on first use, which fails on the test user's
         // thread (uid 65534): load it here, as root, first.
         if (!AFUNIXSocket.isSupported()) {
@@ -54,22 +56,29 @@ final class LockCalls implements AutoCloseable {
     }
 
     /** Registers owner {@code name}/{@code id} with {@code pid}: the pid the daemon records for locks. */
-    String register(String name, int id, long pid) throws IOException {
+    public String register(String name, int id, long pid) throws IOException {
         byte[] uuid = new byte[16];
         uuid[15] = (byte) id;
         return call(REGISTER, ByteBuffer.allocate(uuid.length).put(uuid), str(name), u32(id), u32((int) pid), u32(0));
     }
 
-    String createLockspace(String path) throws IOException {
+    public String createLockspace(String path) throws IOException {
         return call(CREATE_LOCKSPACE, str(path));
     }
 
-    String acquire(String lockspace, String name, int flags) throws IOException {
+    public String acquire(String lockspace, String name, int flags) throws IOException {
         return call(ACQUIRE, str(lockspace), str(name), u32(flags));
     }
 
-    String release(String lockspace, String name) throws IOException {
+    public String release(String lockspace, String name) throws IOException {
         return call(RELEASE, str(lockspace), str(name), u32(0));
+    }
+
+    /** A keepalive PING on this connection: true when the PONG came back. */
+    public boolean ping(Duration timeout) throws IOException {
+        wire.send(KEEPALIVE_PING);
+        byte[] reply = wire.readFrame(timeout);
+        return reply != null && java.util.Arrays.equals(reply, KEEPALIVE_PONG);
     }
 
     private String call(int procedure, ByteBuffer... parts) throws IOException {
@@ -102,6 +111,11 @@ final class LockCalls implements AutoCloseable {
         r.getInt();
         String message = r.getInt() == 0 ? "" : readString(r);
         return "error " + code + " " + message;
+    }
+
+    private static byte[] keepalive(int procedure) {
+        return ByteBuffer.allocate(HEADER).putInt(HEADER).putInt(0x6B656570).putInt(1).putInt(procedure).putInt(2).putInt(0)
+                .putInt(0).array();
     }
 
     private static String readString(ByteBuffer r) {
