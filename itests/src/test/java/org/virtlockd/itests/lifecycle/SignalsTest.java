@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.virtlockd.itests.harness.Daemon;
+import org.virtlockd.itests.harness.Guest;
 import org.virtlockd.itests.harness.Daemon.Kind;
 import org.virtlockd.itests.harness.ProcLocks;
 import org.virtlockd.itests.harness.ProcLocks.FileKey;
@@ -23,7 +24,7 @@ import org.virtlockd.itests.harness.TestUser;
 /**
  * Signals (spec 6.11) with a lock held by a live guest ({@link Guest}, on its own holder connection). SIGTERM
  * and SIGINT stop the daemon in order and fence the guest (3.9); SIGQUIT (the JVM's thread dump), SIGHUP,
- * SIGPIPE and SIGUSR1 change nothing: the daemon, the guest, its lock and its connection all stay.
+ * SIGPIPE and SIGUSR1 (a re-exec) change nothing: the daemon, the guest, its lock and its connection all stay.
  */
 class SignalsTest {
 
@@ -78,7 +79,7 @@ class SignalsTest {
         daemon.signal("PIPE");
         assertUntouched("PIPE");
 
-        // the service's reload: re-execution keeps everything (or, until it exists, the signal is ignored)
+        // the service's reload: a re-exec of the same process keeps everything
         daemon.signal("USR1");
         assertUntouched("USR1");
 

@@ -1,4 +1,4 @@
-package org.virtlockd.itests.lifecycle;
+package org.virtlockd.itests.harness;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.virtlockd.itests.harness.TestUser;
 
 /**
  * A stand-in for QEMU (spec 2.4 B): a python3 process of the test user that connects to the lock socket,
@@ -19,7 +18,7 @@ import org.virtlockd.itests.harness.TestUser;
  * holder rule applies to it. Answers "ping" on stdin with "pong" after a keepalive round trip on that same
  * connection. Frames are built here, independent of the modules under test.
  */
-final class Guest implements AutoCloseable {
+public final class Guest implements AutoCloseable {
 
     private static final String PYTHON = "/usr/bin/python3";
     private static final String SCRIPT = String.join("\n",
@@ -63,7 +62,7 @@ final class Guest implements AutoCloseable {
     }
 
     /** Starts the guest and waits until it holds {@code disk}. */
-    static Guest holding(Path lockSocket, Path disk) throws IOException, InterruptedException {
+    public static Guest holding(Path lockSocket, Path disk) throws IOException, InterruptedException {
         TestUser.requireTool(PYTHON, "python3");
         List<String> cmd = new ArrayList<>(TestUser.setpriv());
         cmd.addAll(List.of(PYTHON, "-c", SCRIPT, lockSocket.toString(), disk.toString()));
@@ -76,23 +75,23 @@ final class Guest implements AutoCloseable {
         return g;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** A keepalive round trip on the guest's own connection. */
-    String ping() throws IOException {
+    public String ping() throws IOException {
         in.write("ping\n");
         in.flush();
         return out.readLine();
     }
 
     /** @return the exit status (128 + signal when killed), or -1 if still running after the timeout */
-    int awaitExit(long seconds) throws InterruptedException {
+    public int awaitExit(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
