@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.virtlockd.launch.ExitStatus;
 
@@ -108,8 +109,14 @@ public final class Main {
             return Daemonizer.runParent(command, args, System.err) == 0 ? ExitStatus.SUCCESS : ExitStatus.FAILURE;
         }
         // 6. open-file limit and pid file, 7. signals, framework and sockets, 8. serve (and re-exec) until asked to stop
-        if (status == null) {
-            Log.info("main", "start-up: options and paths after " + Log.sinceStart() + " ms");
+        Log.info("main", "start-up: options and paths after " + Log.sinceStart() + " ms");
+        CompletableFuture<ExitStatus> pidFileTaken = null;
+        if (status == null && restart.isPresent()) {
+            // A restored image re-takes the pid file (the exec closed it) while its framework starts: the locks
+            // and clients it serves are those of the same process, and the native binding this needs loads
+            // meanwhile instead of before the first answer. The open-file limit was raised by the first image.
+            pidFileTaken = CompletableFuture.supplyAsync(this::acquirePidFile);
+        } else if (status == null) {
             OpenFileLimit.raiseToHard();
             status = acquirePidFile();
             Log.info("main", "start-up: pid file after " + Log.sinceStart() + " ms");
@@ -118,6 +125,10 @@ public final class Main {
             Signals.install(control);
             status = startFramework();
             Log.info("main", "start-up: framework started after " + Log.sinceStart() + " ms");
+        }
+        if (pidFileTaken != null) {
+            ExitStatus pidStatus = pidFileTaken.join();
+            status = status != null ? status : pidStatus;
         }
         if (status == null) {
             status = serve();

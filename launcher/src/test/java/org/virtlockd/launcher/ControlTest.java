@@ -32,4 +32,16 @@ class ControlTest {
         assertFalse(after.awaitReadyOrStop(), "the main thread looks only once the framework has started");
         assertEquals(ExitStatus.NETWORK, after.awaitStop());
     }
+
+    @Test
+    void restartRequestsAreConsumedOneAtATimeAndAStopWins() throws Exception {
+        Control control = new Control();
+        control.requestRestart();
+        control.requestRestart(); // a second SIGUSR1 before the first was handled: one restart
+        assertEquals(Control.Request.RESTART, control.awaitRequest());
+        control.requestRestart();
+        control.shutdown();
+        assertEquals(Control.Request.STOP, control.awaitRequest(), "a stop wins over a pending restart");
+        assertEquals(Control.Request.STOP, control.awaitRequest());
+    }
 }

@@ -4,6 +4,9 @@ import static org.virtlockd.api.LibvirtErrors.ERR_RESOURCE_BUSY;
 import static org.virtlockd.api.LibvirtErrors.FROM_LOCKSPACE;
 import static org.virtlockd.api.LibvirtErrors.FROM_NONE;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -100,15 +103,24 @@ public final class NativeFileLocks implements FileLocks {
         Native.closeQuietly(file.fd());
     }
 
+    /**
+     * Runs while a re-exec restores, before the first answer: the descriptor's file is read through
+     * {@code /proc/self/fd/<fd>} (which names the open file even when it was unlinked) with the JDK, so that
+     * restoring needs no native binding.
+     */
     @Override
     public LockedFile adopt(int fd, String path, boolean shared) {
-        FileStatus status = Native.fstat(fd);
-        if (!status.ok()) {
-            throw Native.systemError(FROM_LOCKSPACE, status.errno(),
+        Map<String, Object> status;
+        try {
+            status = Files.readAttributes(Path.of("/proc/self/fd", Integer.toString(fd)), "unix:dev,ino");
+        } catch (IOException e) {
+            throw LockException.system(FROM_LOCKSPACE, Posix.EBADF, "Bad file descriptor",
                     "Unable to check status of inherited resource fd " + fd + " for " + path);
         }
-        held.merge(status.key(), 1, Integer::sum);
-        return new LockedFile(fd, path, shared, status.device(), status.inode());
+        long device = (Long) status.get("dev");
+        long inode = (Long) status.get("ino");
+        held.merge(new FileKey(device, inode), 1, Integer::sum);
+        return new LockedFile(fd, path, shared, device, inode);
     }
 
     @Override

@@ -20,6 +20,7 @@ final class Posix {
     static final int S_IFDIR = 0040000;
 
     static final int ENOENT = 2;
+    static final int EBADF = 9;
     static final int ESRCH = 3;
     static final int EAGAIN = 11;
     static final int EACCES = 13;
