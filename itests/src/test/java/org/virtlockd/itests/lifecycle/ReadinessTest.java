@@ -45,7 +45,7 @@ class ReadinessTest {
         try (AFUNIXDatagramSocket notify = AFUNIXDatagramSocket.newInstance()) {
             notify.bind(AFUNIXSocketAddress.of(path));
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxrwxrwx"));
-            expectReady(notify, path.toString());
+            expectReady(notify, path.toString(), true);
         }
     }
 
@@ -54,11 +54,12 @@ class ReadinessTest {
         String name = "virtlockd-it-notify-" + System.nanoTime();
         try (AFUNIXDatagramSocket notify = AFUNIXDatagramSocket.newInstance()) {
             notify.bind(AFUNIXSocketAddress.inAbstractNamespace(name));
-            expectReady(notify, "@" + name);
+            expectReady(notify, "@" + name, false);
         }
     }
 
-    private void expectReady(AFUNIXDatagramSocket notify, String address) throws Exception {
+    /** @param reexec also re-execute the daemon (SIGUSR1): the new image notifies READY=1 again (issue 5) */
+    private void expectReady(AFUNIXDatagramSocket notify, String address, boolean reexec) throws Exception {
         try (UserProcess p = UserProcess.start(sandbox, List.of(), Map.of("NOTIFY_SOCKET", address),
                 List.of(Daemon.distribution().resolve("bin/virtlockd").toString()))) {
             notify.setSoTimeout((int) Daemon.START_TIMEOUT.toMillis());
@@ -73,6 +74,16 @@ class ReadinessTest {
                     "both sockets listen before READY=1");
             assertEquals("READY=1", new String(buf, 0, packet.getLength(), StandardCharsets.UTF_8));
             assertEquals(Ping.pong(), Ping.answer(sandbox.lockSocket()));
+            if (reexec) {
+                p.signal("USR1");
+                try {
+                    notify.receive(packet);
+                } catch (SocketTimeoutException e) {
+                    throw new AssertionError("no notification after the re-exec:\n" + p.output());
+                }
+                assertEquals("READY=1", new String(buf, 0, packet.getLength(), StandardCharsets.UTF_8), "again after a re-exec");
+                assertEquals(Ping.pong(), Ping.answer(sandbox.lockSocket()));
+            }
             p.signal("TERM");
             assertEquals(0, p.awaitExit(Daemon.STOP_TIMEOUT), p.output());
         }
