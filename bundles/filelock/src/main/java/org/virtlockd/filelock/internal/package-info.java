@@ -6,5 +6,5 @@
  * its class path (Felix then finds them by implicit boot delegation); in other frameworks the natives
  * bundle exports them and this dynamic import makes them visible.
  */
-@org.osgi.annotation.bundle.Header(name = "DynamicImport-Package", value = "jnr.ffi.*,com.kenai.jffi.*")
+@org.osgi.annotation.bundle.Header(name = "DynamicImport-Package", value = "jnr.ffi,jnr.ffi.*,com.kenai.jffi,com.kenai.jffi.*")
 package org.virtlockd.filelock.internal;
