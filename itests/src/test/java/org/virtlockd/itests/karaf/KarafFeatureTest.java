@@ -34,10 +34,10 @@ class KarafFeatureTest {
         try (Cleanups cleanups = new Cleanups()) {
             Sandbox sandbox = cleanups.add(Sandbox.create());
             KarafInstance karaf = KarafInstance.unpack(Path.of(System.getProperty("karaf.archive")), sandbox.root());
-            Path repository = Path.of(System.getProperty("karaf.repository"));
+            Path bundles = Path.of(System.getProperty("karaf.bundles"));
             Path features = sandbox.root().resolve("virtlockd-features.xml");
             Files.writeString(features, KarafInstance.localised(
-                    Files.readString(Path.of(System.getProperty("karaf.features"))), repository));
+                    Files.readString(Path.of(System.getProperty("karaf.features"))), bundles));
             Path leases = sandbox.root().resolve("leases");
             Path lockSocket = sandbox.root().resolve("sockets/virtlockd-sock");
             karaf.configure("org.virtlockd.transport", "lockSocket = " + lockSocket + "\n"

@@ -62,14 +62,13 @@ final class KarafInstance implements AutoCloseable {
 
     /**
      * @return the feature repository with every {@code mvn:} bundle URL turned into the file of that artifact in
-     *     {@code repository} (Maven layout), so Karaf needs no network and no Maven repository of its own
+     *     {@code bundles} ({@code <artifactId>-<version>.jar}), so Karaf needs no network and no Maven repository
      */
-    static String localised(String features, Path repository) {
+    static String localised(String features, Path bundles) {
         Matcher m = MVN.matcher(features);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String g = m.group(1), a = m.group(2), v = m.group(3);
-            Path jar = repository.resolve(g.replace('.', '/')).resolve(a).resolve(v).resolve(a + "-" + v + ".jar");
+            Path jar = bundles.resolve(m.group(2) + "-" + m.group(3) + ".jar");
             m.appendReplacement(out, Matcher.quoteReplacement(jar.toUri().toString()));
         }
         return m.appendTail(out).toString();
