@@ -63,6 +63,8 @@ class UsingBundleReleaseTest {
         Path report = tmp.resolve("report");
         configureProbe(ls, report);
         Await.until("the probe's lease", () -> held(ls).size() == 1);
+        // the probe writes its report after the lease is taken
+        Await.until("the probe's report", () -> written(report));
         assertEquals("acquired " + ls + " disk pid " + PROBE_PID_OWNER, Files.readString(report).trim());
         assertEquals("WRITE", FcntlState.ofThisProcess(tmp.resolve("disk")));
 
@@ -109,5 +111,13 @@ class UsingBundleReleaseTest {
     private Bundle probe() {
         return Arrays.stream(context.getBundles()).filter(b -> PROBE_BSN.equals(b.getSymbolicName())).findFirst()
                 .orElseThrow(() -> new AssertionError("no bundle " + PROBE_BSN));
+    }
+
+    private static boolean written(Path file) {
+        try {
+            return Files.exists(file) && !Files.readString(file).isBlank();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }
