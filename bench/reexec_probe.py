@@ -63,9 +63,20 @@ def cpu_ticks(pid):
         fields = f.read().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])
 
-def daemon_locks(pid):
+def daemon_locks(pid, files):
+    """How many of the resource files the daemon holds a lock on (other locks of the daemon, such as the pid
+    file or a configuration file being written, are not counted)."""
+    inodes = {os.stat(f).st_ino for f in files}
+    held = set()
     with open("/proc/locks") as f:
-        return sum(1 for line in f if line.split()[4] == str(pid))
+        for line in f:
+            fields = line.split()
+            if fields[1] == "->" or fields[4] != str(pid):
+                continue
+            inode = int(fields[5].rsplit(":", 1)[1])
+            if inode in inodes:
+                held.add(inode)
+    return len(held)
 
 libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
 ino = libc.inotify_init1(os.O_CLOEXEC)
@@ -95,7 +106,10 @@ with open(log_path, "wb") as log:
         call(holder, 8, 2, xdr_string(space) + struct.pack(">I", 0))
         for i in range(LOCKS):
             call(holder, 6, 3 + i, xdr_string(space) + xdr_string(b"res%d" % i) + struct.pack(">I", 2))
-        base_locks = daemon_locks(p.pid)
+        resources = [os.path.join(run_dir, "space", "res%d" % i) for i in range(LOCKS)]
+        base_locks = daemon_locks(p.pid, resources)
+        if base_locks != LOCKS:
+            fail("the daemon holds %d of the %d resources" % (base_locks, LOCKS))
         for n in range(restarts):
             time.sleep(0.3)
             fds_before = len(os.listdir("/proc/%d/fd" % p.pid))
@@ -129,7 +143,7 @@ with open(log_path, "wb") as log:
             holder.sendall(PING)
             if read_exact(holder, len(PONG)) != PONG:
                 fail("holder connection lost in re-exec %d" % (n + 1))
-            locks = daemon_locks(p.pid)
+            locks = daemon_locks(p.pid, resources)
             if locks != base_locks:
                 fail("re-exec %d: the daemon holds %d locks, %d before" % (n + 1, locks, base_locks))
             time.sleep(0.2)
