@@ -552,13 +552,17 @@ public final class LockBench {
             r.line("## cycles: libvirt's pattern, a new connection per cycle; acquire cycle = REGISTER + %d x ACQUIRE "
                     + "(AUTOCREATE), release cycle = REGISTER + %d x RELEASE", o.resources, o.resources);
             r.line("## per level %d round(s) of %s per daemon, alternating (order flips per round and per level); "
-                    + "%.0f s warm-up per daemon at 2 clients first", o.rounds, o.cycles > 0 ? o.cycles + " cycles" : o.seconds + " s",
-                    o.warmupSeconds);
+                    + "%.0f s warm-up per daemon first, split over the levels' client counts", o.rounds,
+                    o.cycles > 0 ? o.cycles + " cycles" : o.seconds + " s", o.warmupSeconds);
             r.line("## load generator: %s; client cpu/cycle = its own CPU time (all threads) per cycle",
                     o.cClient != null ? "C worker process " + o.cClient + " (one thread per client)" : "threads of this JVM");
             for (Target t : targets) {
-                if (o.warmupSeconds > 0) {
-                    measure(t, o, 2, o.warmupSeconds, 0);
+                // Every level's client count: each exercises its own paths (e.g. a daemon that sleeps between
+                // requests at 1 client), which a JIT compiles separately.
+                for (int n : o.threads) {
+                    if (o.warmupSeconds > 0) {
+                        measure(t, o, n, o.warmupSeconds / o.threads.length, 0);
+                    }
                 }
             }
             r.line("%-7s %-8s %10s %10s %10s %10s %10s %12s %7s %9s %13s", "clients", "daemon", "cycles/s", "acq p50us", "acq p99us",

@@ -41,7 +41,7 @@ usage: $0 [options]                                  (run as root; drops to uid 
   -s SECONDS  measuring time per daemon, level and round (default $seconds)
   -c CYCLES   measure a fixed number of cycles per daemon, level and round instead of a time
   -R ROUNDS   rounds per level; the daemons alternate, order flipping every round (default $rounds)
-  -w SECONDS  warm-up per daemon at 2 clients, not reported (default $warmup)
+  -w SECONDS  warm-up per daemon, split over the levels of -t, not reported (default $warmup)
   -r N        resources per cycle, one ACQUIRE/RELEASE each (default $resources)
   -H N        resources for the held-resources mode (default $held; the open-file limit is 20,000)
   -m MODES    cycles, held or cycles,held (default $modes)
