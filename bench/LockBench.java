@@ -164,6 +164,8 @@ public final class LockBench {
         int ownerPid = -1;
         int clkTck = 100;
         int timeoutSeconds = 30;
+        /** The C cycle worker (bench/lockcycles.c, built by the script), or null for this JVM's own threads. */
+        String cClient;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -189,6 +191,7 @@ public final class LockBench {
                     case "--owner-pid" -> o.ownerPid = Integer.parseInt(v);
                     case "--clk-tck" -> o.clkTck = Integer.parseInt(v);
                     case "--timeout" -> o.timeoutSeconds = Integer.parseInt(v);
+                    case "--c-client" -> o.cClient = v;
                     default -> usage("unknown option " + a);
                 }
             }
@@ -208,7 +211,7 @@ public final class LockBench {
             }
             System.err.println("usage: java LockBench.java --target NAME=SOCKET,DAEMON_PID,LOCKSPACE_DIR [--target ...]\n"
                     + "  --owner-pid PID [--modes cycles,held] [--threads 1,2,4,8] [--seconds 2.5 | --cycles N] [--rounds 4]\n"
-                    + "  [--warmup 3] [--resources 1] [--held 15000] [--clk-tck 100] [--timeout 30]");
+                    + "  [--warmup 3] [--resources 1] [--held 15000] [--clk-tck 100] [--timeout 30] [--c-client PATH]");
             System.exit(2);
         }
     }
@@ -514,13 +517,19 @@ public final class LockBench {
     // ---- mode "cycles" ---------------------------------------------------------------------------------
 
     /** Result of one (target, concurrency) measurement. */
-    record CycleResult(int threads, long cycles, double seconds, Samples acquire, Samples release, long cpuTicks, long errors) {
+    record CycleResult(int threads, long cycles, double seconds, Samples acquire, Samples release, long cpuTicks, long errors,
+                       long clientCpuNanos) {
         double cyclesPerSecond() {
             return cycles / seconds;
         }
 
         double cpuMicrosPerCycle(int clkTck) {
             return cpuTicks * 1e6 / clkTck / cycles;
+        }
+
+        /** CPU time of the load generator (all its threads) per cycle. */
+        double clientCpuMicrosPerCycle() {
+            return clientCpuNanos / 1e3 / cycles;
         }
 
         /** Two rounds of the same (target, concurrency) as one result. */
@@ -530,7 +539,8 @@ public final class LockBench {
             a.addAll(o.acquire);
             r.addAll(release);
             r.addAll(o.release);
-            return new CycleResult(threads, cycles + o.cycles, seconds + o.seconds, a, r, cpuTicks + o.cpuTicks, errors + o.errors);
+            return new CycleResult(threads, cycles + o.cycles, seconds + o.seconds, a, r, cpuTicks + o.cpuTicks, errors + o.errors,
+                    clientCpuNanos + o.clientCpuNanos);
         }
     }
 
@@ -542,15 +552,21 @@ public final class LockBench {
             r.line("## cycles: libvirt's pattern, a new connection per cycle; acquire cycle = REGISTER + %d x ACQUIRE "
                     + "(AUTOCREATE), release cycle = REGISTER + %d x RELEASE", o.resources, o.resources);
             r.line("## per level %d round(s) of %s per daemon, alternating (order flips per round and per level); "
-                    + "%.0f s warm-up per daemon at 2 clients first", o.rounds, o.cycles > 0 ? o.cycles + " cycles" : o.seconds + " s",
-                    o.warmupSeconds);
+                    + "%.0f s warm-up per daemon first, split over the levels' client counts", o.rounds,
+                    o.cycles > 0 ? o.cycles + " cycles" : o.seconds + " s", o.warmupSeconds);
+            r.line("## load generator: %s; client cpu/cycle = its own CPU time (all threads) per cycle",
+                    o.cClient != null ? "C worker process " + o.cClient + " (one thread per client)" : "threads of this JVM");
             for (Target t : targets) {
-                if (o.warmupSeconds > 0) {
-                    measure(t, o, 2, o.warmupSeconds, 0);
+                // Every level's client count: each exercises its own paths (e.g. a daemon that sleeps between
+                // requests at 1 client), which a JIT compiles separately.
+                for (int n : o.threads) {
+                    if (o.warmupSeconds > 0) {
+                        measure(t, o, n, o.warmupSeconds / o.threads.length, 0);
+                    }
                 }
             }
-            r.line("%-7s %-8s %10s %10s %10s %10s %10s %12s %7s %9s", "clients", "daemon", "cycles/s", "acq p50us", "acq p99us",
-                    "rel p50us", "rel p99us", "cpu/cycle us", "errors", "cycles");
+            r.line("%-7s %-8s %10s %10s %10s %10s %10s %12s %7s %9s %13s", "clients", "daemon", "cycles/s", "acq p50us", "acq p99us",
+                    "rel p50us", "rel p99us", "cpu/cycle us", "errors", "cycles", "client cpu us");
             Map<Integer, Map<String, CycleResult>> all = new LinkedHashMap<>();
             for (int level = 0; level < o.threads.length; level++) {
                 int n = o.threads[level];
@@ -567,9 +583,10 @@ public final class LockBench {
                 }
                 for (Target t : targets) {
                     CycleResult c = byName.get(t.name);
-                    r.line("%-7d %-8s %10.0f %10.1f %10.1f %10.1f %10.1f %12.1f %7d %9d", n, t.name, c.cyclesPerSecond(),
+                    r.line("%-7d %-8s %10.0f %10.1f %10.1f %10.1f %10.1f %12.1f %7d %9d %13.1f", n, t.name, c.cyclesPerSecond(),
                             c.acquire.percentileMicros(50), c.acquire.percentileMicros(99), c.release.percentileMicros(50),
-                            c.release.percentileMicros(99), c.cpuMicrosPerCycle(o.clkTck), c.errors, c.cycles);
+                            c.release.percentileMicros(99), c.cpuMicrosPerCycle(o.clkTck), c.errors, c.cycles,
+                            c.clientCpuMicrosPerCycle());
                 }
                 if (targets.size() == 2) {
                     CycleResult a = byName.get(targets.get(0).name), b = byName.get(targets.get(1).name);
@@ -598,6 +615,9 @@ public final class LockBench {
         /** n client threads, each: acquire cycle then release cycle on its own names, until time or cycles run out. */
         static CycleResult measure(Target t, Options o, int n, double seconds, long cycleBudget) throws Exception {
             long run = RUN.incrementAndGet();
+            if (o.cClient != null) {
+                return measureC(t, o, n, seconds, cycleBudget, run);
+            }
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong pairsLeft = new AtomicLong(cycleBudget > 0 ? (cycleBudget + 1) / 2 : Long.MAX_VALUE);
             AtomicLong errors = new AtomicLong();
@@ -645,6 +665,7 @@ public final class LockBench {
                 workers[i].start();
             }
             long cpu0 = cpuTicks(t.pid);
+            long client0 = processCpuNanos();
             long t0 = System.nanoTime();
             start.countDown();
             if (cycleBudget <= 0) {
@@ -659,6 +680,7 @@ public final class LockBench {
             }
             double elapsed = (System.nanoTime() - t0) / 1e9;
             long cpu1 = cpuTicks(t.pid);
+            long client1 = processCpuNanos();
             if (firstError.get() != null) {
                 Exception e = firstError.get();
                 throw new IllegalStateException(t.name + ": " + errors.get() + " error(s) at " + n + " clients, first: " + e.getMessage()
@@ -669,7 +691,64 @@ public final class LockBench {
                 a.addAll(acq[i]);
                 r.addAll(rel[i]);
             }
-            return new CycleResult(n, a.size() + r.size(), elapsed, a, r, cpu1 - cpu0, errors.get());
+            return new CycleResult(n, a.size() + r.size(), elapsed, a, r, cpu1 - cpu0, errors.get(), client1 - client0);
+        }
+
+        static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        /**
+         * The same measurement with the C worker (bench/lockcycles.c) as the load generator: it prepares its
+         * threads, says "ready", starts on a line from us, and reports cycles, time, its own CPU time and the
+         * latencies (see its header). This JVM only waits meanwhile.
+         */
+        static CycleResult measureC(Target t, Options o, int n, double seconds, long cycleBudget, long run) throws Exception {
+            Process p = new ProcessBuilder(o.cClient, t.socket.toString(), t.lockspace, Integer.toString(o.ownerPid),
+                    Integer.toString(n), Double.toString(seconds), Long.toString(Math.max(0, cycleBudget)),
+                    Integer.toString(o.resources), Long.toString(run), Integer.toString(o.timeoutSeconds))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
+                 var in = p.getOutputStream()) {
+                String line = out.readLine();
+                if (!"ready".equals(line)) {
+                    throw new IllegalStateException(t.name + ": C worker did not start: " + line);
+                }
+                long cpu0 = cpuTicks(t.pid);
+                in.write('\n');
+                in.flush();
+                String[] done = String.valueOf(out.readLine()).split(" ");
+                long cpu1 = cpuTicks(t.pid);
+                String status = out.readLine();
+                if (done.length != 5 || !done[0].equals("done") || status == null) {
+                    throw new IllegalStateException(t.name + ": C worker failed at " + n + " clients" + diagnose(t));
+                }
+                if (!status.equals("ok")) {
+                    throw new IllegalStateException(t.name + ": " + done[4] + " error(s) at " + n + " clients, first: "
+                            + status.substring(status.indexOf(' ') + 1) + diagnose(t));
+                }
+                Samples a = readSamples(out, "acquire"), r = readSamples(out, "release");
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException(t.name + ": C worker exited with status " + p.exitValue());
+                }
+                return new CycleResult(n, Long.parseLong(done[1]), Long.parseLong(done[2]) / 1e9, a, r, cpu1 - cpu0,
+                        Long.parseLong(done[4]), Long.parseLong(done[3]));
+            } finally {
+                p.destroy();
+            }
+        }
+
+        private static Samples readSamples(java.io.BufferedReader out, String what) throws IOException {
+            String[] head = String.valueOf(out.readLine()).split(" ");
+            if (head.length != 2 || !head[0].equals(what)) {
+                throw new IOException("C worker: expected '" + what + " N', got " + String.join(" ", head));
+            }
+            Samples s = new Samples();
+            for (long i = Long.parseLong(head[1]); i > 0; i--) {
+                s.add(Long.parseLong(out.readLine()));
+            }
+            return s;
         }
     }
 

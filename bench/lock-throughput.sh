@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lock-protocol benchmark: our virtlockd against libvirt's, both running at the same time, driven
-# alternately by one load generator (bench/LockBench.java, JDK only).
+# alternately by one load generator (bench/LockBench.java, JDK only; in cycles mode its client threads are
+# by default a C worker, bench/lockcycles.c, built here with gcc: libvirt's real client is C).
 #
 # Both daemons run in the foreground as nobody (uid 65534) in their own sandbox under a temporary directory
 # (XDG_RUNTIME_DIR, XDG_CONFIG_HOME, XDG_CACHE_HOME; lockspace directory in data/). The lock owner that the
@@ -9,7 +10,7 @@
 # is stopped by pid at the end, also on failure.
 #
 # Usage: bench/lock-throughput.sh [-t 1,2,4,8] [-s SECONDS | -c CYCLES] [-R ROUNDS] [-w WARMUP_SECONDS] [-r RESOURCES]
-#                                 [-H HELD] [-m cycles,held] [-o RESULT_FILE] [-T DIR] [-d ours,libvirt]            (run as root)
+#                                 [-H HELD] [-m cycles,held] [-o RESULT_FILE] [-T DIR] [-d ours,libvirt] [-g c|java] (run as root)
 set -euo pipefail
 
 here="$(cd -- "$(dirname -- "$0")" && pwd -P)"
@@ -17,11 +18,12 @@ threads=1,2,4,8
 seconds=2.5
 rounds=4
 cycles=0
-warmup=3
+warmup=6
 resources=1
 held=15000
 modes=cycles,held
 daemons=ours,libvirt
+generator=c
 output="$here/results/lock-throughput.txt"
 ours="$(readlink -f -- "${VIRTLOCKD_OURS:-$here/../launcher/target/virtlockd/bin/virtlockd}")"
 theirs="${VIRTLOCKD_LIBVIRT:-/usr/sbin/virtlockd}"
@@ -39,19 +41,20 @@ usage: $0 [options]                                  (run as root; drops to uid 
   -s SECONDS  measuring time per daemon, level and round (default $seconds)
   -c CYCLES   measure a fixed number of cycles per daemon, level and round instead of a time
   -R ROUNDS   rounds per level; the daemons alternate, order flipping every round (default $rounds)
-  -w SECONDS  warm-up per daemon at 2 clients, not reported (default $warmup)
+  -w SECONDS  warm-up per daemon, split over the levels of -t, not reported (default $warmup)
   -r N        resources per cycle, one ACQUIRE/RELEASE each (default $resources)
   -H N        resources for the held-resources mode (default $held; the open-file limit is 20,000)
   -m MODES    cycles, held or cycles,held (default $modes)
   -o FILE     result file (default bench/results/lock-throughput.txt)
   -T DIR      where the sandboxes go (default $base)
   -d LIST     daemons to measure: ours,libvirt (default), ours or libvirt
+  -g CLIENT   cycles-mode load generator: c (default; bench/lockcycles.c built with gcc) or java (LockBench's threads)
 EOF
   exit 2
 }
 die() { echo "$0: error: $*" >&2; exit 1; }
 
-while getopts "t:s:c:R:w:r:H:m:o:T:d:h" opt; do
+while getopts "t:s:c:R:w:r:H:m:o:T:d:g:h" opt; do
   case "$opt" in
     t) threads="$OPTARG" ;;
     s) seconds="$OPTARG" ;;
@@ -64,6 +67,7 @@ while getopts "t:s:c:R:w:r:H:m:o:T:d:h" opt; do
     o) output="$OPTARG" ;;
     T) base="$OPTARG" ;;
     d) daemons="$OPTARG" ;;
+    g) generator="$OPTARG" ;;
     *) usage ;;
   esac
 done
@@ -79,6 +83,7 @@ done
 [[ "$daemons" =~ ^(ours|libvirt)(,(ours|libvirt))?$ && "$daemons" != ours,ours && "$daemons" != libvirt,libvirt ]] ||
   die "-d wants ours,libvirt, ours or libvirt, got '$daemons'"
 [[ "$modes" =~ ^(cycles|held)(,(cycles|held))?$ ]] || die "-m wants cycles, held or cycles,held, got '$modes'"
+[[ "$generator" == c || "$generator" == java ]] || die "-g wants c or java, got '$generator'"
 
 # --- tools -----------------------------------------------------------------------------------------
 [[ "$(id -u)" == 0 ]] || die "run as root (the daemons and the client drop to uid $bench_uid themselves)"
@@ -91,6 +96,10 @@ java_bin="$(PATH=/usr/bin:/bin command -v java || true)"
 [[ ",$daemons," != *,libvirt,* || -x "$theirs" ]] || die "missing tool: $theirs (Debian package libvirt-daemon)"
 [[ ",$daemons," != *,ours,* || -x "$ours" ]] || die "missing tool: $ours (build the distribution: mvn package -pl launcher)"
 [[ -r "$here/LockBench.java" ]] || die "missing $here/LockBench.java"
+if [[ "$generator" == c ]]; then
+  command -v gcc >/dev/null 2>&1 || die "missing tool: gcc (Debian package gcc), needed for the C load generator; or use -g java"
+  [[ -r "$here/lockcycles.c" ]] || die "missing $here/lockcycles.c"
+fi
 getent passwd "$bench_uid" >/dev/null || die "no user with uid $bench_uid"
 clk_tck="$(getconf CLK_TCK)"
 
@@ -119,6 +128,13 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+c_client=()
+if [[ "$generator" == c ]]; then
+  gcc -O2 -Wall -pthread -o "$work/lockcycles" "$here/lockcycles.c" || die "cannot build $here/lockcycles.c"
+  chmod 755 "$work/lockcycles"
+  c_client=(--c-client "$work/lockcycles")
+fi
 
 # nobody HOME: sets the array NOBODY to the command prefix that runs a program as nobody in the clean
 # environment of TESTING.md. Used as a simple command ("${NOBODY[@]}" prog &), so that setpriv and env exec
@@ -190,7 +206,7 @@ run_mode() {
   nobody "$work"
   "${NOBODY[@]}" "$java_bin" "$here/LockBench.java" "${targets[@]}" \
     --owner-pid "$owner_pid" --modes "$mode" --threads "$threads" --seconds "$seconds" --cycles "$cycles" --rounds "$rounds" \
-    --warmup "$warmup" --resources "$resources" --held "$held" --clk-tck "$clk_tck" \
+    --warmup "$warmup" --resources "$resources" --held "$held" --clk-tck "$clk_tck" ${c_client[@]+"${c_client[@]}"} \
     </dev/null >"$work/$mode/client.out" 2>&1 &
   client_pid=$!
   pids+=("$client_pid")

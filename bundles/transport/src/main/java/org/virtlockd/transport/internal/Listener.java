@@ -99,24 +99,31 @@ final class Listener {
         return path;
     }
 
+    /** Called after every accept and close: the key is touched only when the state changes. */
     void setAccepting(boolean accepting) {
-        if (key.isValid()) {
-            key.interestOps(accepting ? SelectionKey.OP_ACCEPT : 0);
+        int ops = accepting ? SelectionKey.OP_ACCEPT : 0;
+        if (key.isValid() && key.interestOps() != ops) {
+            key.interestOps(ops);
         }
     }
 
+    /**
+     * Accepts one connection per readiness event, as libvirt does: a further accept would usually find the
+     * backlog empty and cost a failed accept (four system calls in junixsocket), while a waiting connection
+     * keeps the socket readable for the next select.
+     */
     void acceptReady() {
-        while (server.hasRoom()) {
-            AFUNIXSocketChannel client;
-            try {
-                client = channel.accept();
-            } catch (IOException e) {
-                server.warn("accept on " + path + " failed: " + e.getMessage());
-                return;
-            }
-            if (client == null) {
-                return;
-            }
+        if (!server.hasRoom()) {
+            return;
+        }
+        AFUNIXSocketChannel client;
+        try {
+            client = channel.accept();
+        } catch (IOException e) {
+            server.warn("accept on " + path + " failed: " + e.getMessage());
+            return;
+        }
+        if (client != null) {
             server.accepted(client);
         }
     }

@@ -227,6 +227,9 @@ final class Server implements ServerView {
         }
         try {
             channel.configureBlocking(false);
+            // close() ends the session for the peer as well; junixsocket's default extra shutdown(2) on close
+            // costs one more system call per connection.
+            channel.setShutdownOnClose(false);
             Connection c = new Connection(this, id, channel, peer);
             SelectionKey key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
             c.registered(key);
