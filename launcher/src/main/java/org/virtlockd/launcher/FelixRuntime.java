@@ -61,6 +61,7 @@ final class FelixRuntime {
         props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.exportsOf(home.resolve("lib")));
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        Log.info("main", "start-up: framework properties after " + Log.sinceStart() + " ms");
         Framework framework = factory.newFramework(props);
         framework.init();
         BundleCache.record(cache, fingerprint);

@@ -86,6 +86,7 @@ public final class Main {
             Log.error("main", e.getMessage());
             return ExitStatus.INIT;
         }
+        Log.info("main", "start-up: restart state read after " + Log.sinceStart() + " ms");
         daemonChild = restart.isEmpty() && options.daemon && DaemonChild.isChild(env);
         if (daemonChild) {
             String failure = DaemonChild.detach();
