@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,6 @@ import org.virtlockd.itests.harness.LockCalls;
 import org.virtlockd.itests.harness.ProcLocks;
 import org.virtlockd.itests.harness.ProcLocks.FileKey;
 import org.virtlockd.itests.harness.Sandbox;
-import org.virtlockd.itests.harness.TestUser;
 
 /**
  * Issue 5 (c), (d) and the failure paths where ours is safer than libvirt 9.0's daemon, which exits and drops
@@ -42,19 +42,15 @@ class ReexecSafetyTest {
     void start() throws Exception {
         cleanups = new Cleanups();
         sandbox = cleanups.add(Sandbox.create());
-        guestDisk = sandbox.data().resolve("guest.img");
-        otherDisk = sandbox.data().resolve("other.img");
-        for (Path f : new Path[] {guestDisk, otherDisk}) {
-            Files.writeString(f, "");
-            TestUser.chown(f);
-        }
+        List<Path> disks = Restarts.disks(sandbox, "guest.img", "other.img");
+        guestDisk = disks.get(0);
+        otherDisk = disks.get(1);
         daemon = cleanups.add(Daemon.startAt(Restarts.link(sandbox, Kind.OURS.executable()), Kind.OURS, sandbox));
         Restarts.awaitServing(sandbox, daemon.process());
         guest = cleanups.add(Guest.holding(sandbox.lockSocket(), guestDisk));
-        Process owner = new ProcessBuilder("sleep", "3600").start();
-        cleanups.add(() -> owner.destroyForcibly().waitFor());
+        long owner = Restarts.owner(cleanups);
         holder = cleanups.add(LockCalls.connect(sandbox.lockSocket()));
-        assertEquals("ok", holder.register("vm2", 2, owner.pid()));
+        assertEquals("ok", holder.register("vm2", 2, owner));
         assertEquals("ok", holder.acquire("", otherDisk.toString(), 0));
     }
 

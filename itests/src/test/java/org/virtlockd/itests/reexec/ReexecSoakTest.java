@@ -3,7 +3,6 @@ package org.virtlockd.itests.reexec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.virtlockd.itests.harness.Daemon;
 import org.virtlockd.itests.harness.Daemon.Kind;
 import org.virtlockd.itests.harness.LockCalls;
 import org.virtlockd.itests.harness.Sandbox;
-import org.virtlockd.itests.harness.TestUser;
 import org.virtlockd.itests.shell.ShellCli;
 
 /**
@@ -38,25 +36,21 @@ class ReexecSoakTest {
     void hundredReexecsKeepEveryLockAndEveryClient() throws Exception {
         try (Cleanups cleanups = new Cleanups(); Sandbox sandbox = Sandbox.create()) {
             Path link = Restarts.link(sandbox, Kind.OURS.executable());
-            Process owner = new ProcessBuilder("sleep", "3600").start();
-            cleanups.add(() -> owner.destroyForcibly().waitFor());
-            Path diskA = sandbox.data().resolve("disk-a.img");
-            Path diskB = sandbox.data().resolve("disk-b.img");
+            long owner = Restarts.owner(cleanups);
+            List<Path> disks = Restarts.disks(sandbox, "disk-a.img", "disk-b.img");
+            Path diskA = disks.get(0);
+            Path diskB = disks.get(1);
             Path space = sandbox.data().resolve("lockspace");
-            for (Path f : List.of(diskA, diskB)) {
-                Files.writeString(f, "");
-                TestUser.chown(f);
-            }
             Daemon d = cleanups.add(Daemon.startAt(link, Kind.OURS, sandbox));
             Restarts.awaitServing(sandbox, d.process());
             LockCalls holder1 = cleanups.add(LockCalls.connect(sandbox.lockSocket()));
             LockCalls holder2 = cleanups.add(LockCalls.connect(sandbox.lockSocket()));
-            assertEquals("ok", holder1.register("vm1", 1, owner.pid()));
+            assertEquals("ok", holder1.register("vm1", 1, owner));
             assertEquals("ok", holder1.acquire("", diskA.toString(), 0));
             assertEquals("ok", holder1.acquire("", diskB.toString(), LockCalls.SHARED));
             assertEquals("ok", holder1.createLockspace(space.toString()));
             assertEquals("ok", holder1.acquire(space.toString(), "vm1-disk", LockCalls.AUTOCREATE));
-            assertEquals("ok", holder2.register("vm2", 2, owner.pid()));
+            assertEquals("ok", holder2.register("vm2", 2, owner));
             assertEquals("ok", holder2.acquire("", diskB.toString(), LockCalls.SHARED));
             List<Path> held = List.of(diskA, diskB, space.resolve("vm1-disk"));
 
@@ -69,7 +63,7 @@ class ReexecSoakTest {
             threads.add(new Thread(() -> probe(held, running, failures), "prober"));
             for (int t = 0; t < 2; t++) {
                 int client = t;
-                threads.add(new Thread(() -> libvirtPattern(sandbox, space, owner.pid(), client,
+                threads.add(new Thread(() -> libvirtPattern(sandbox, space, owner, client,
                         new Flow(running, paused, idle), cycles, failures), "pattern-" + t));
             }
             threads.forEach(Thread::start);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,7 +14,6 @@ import org.virtlockd.itests.harness.Daemon.Kind;
 import org.virtlockd.itests.harness.LockCalls;
 import org.virtlockd.itests.harness.ProcLocks;
 import org.virtlockd.itests.harness.Sandbox;
-import org.virtlockd.itests.harness.TestUser;
 
 /**
  * Issue 5 (b): libvirt's virtlockd and ours replace each other by re-exec, live, in both directions. The daemon
@@ -33,26 +31,22 @@ class ReexecSwapTest {
         Path ours = Kind.OURS.executable();
         try (Cleanups cleanups = new Cleanups(); Sandbox sandbox = Sandbox.create()) {
             Path link = Restarts.link(sandbox, libvirt);
-            Process owner = new ProcessBuilder("sleep", "3600").start();
-            cleanups.add(() -> owner.destroyForcibly().waitFor());
-            Path disk = sandbox.data().resolve("disk.img");
-            Path shared = sandbox.data().resolve("shared.iso");
+            long owner = Restarts.owner(cleanups);
+            List<Path> disks = Restarts.disks(sandbox, "disk.img", "shared.iso");
+            Path disk = disks.get(0);
+            Path shared = disks.get(1);
             Path space = sandbox.data().resolve("lockspace");
-            for (Path f : List.of(disk, shared)) {
-                Files.writeString(f, "");
-                TestUser.chown(f);
-            }
             Daemon d = cleanups.add(Daemon.startAt(link, Kind.LIBVIRT, sandbox));
             Restarts.awaitServing(sandbox, d.process());
             assertEquals(libvirt.toRealPath(), Restarts.image(d.pid()).toRealPath());
             LockCalls vm1 = cleanups.add(LockCalls.connect(sandbox.lockSocket()));
             LockCalls vm2 = cleanups.add(LockCalls.connect(sandbox.lockSocket()));
-            assertEquals("ok", vm1.register("vm1", 1, owner.pid()));
+            assertEquals("ok", vm1.register("vm1", 1, owner));
             assertEquals("ok", vm1.acquire("", disk.toString(), 0));
             assertEquals("ok", vm1.acquire("", shared.toString(), LockCalls.SHARED));
             assertEquals("ok", vm1.createLockspace(space.toString()));
             assertEquals("ok", vm1.acquire(space.toString(), "vm1-lease", LockCalls.AUTOCREATE));
-            assertEquals("ok", vm2.register("vm2", 2, owner.pid()));
+            assertEquals("ok", vm2.register("vm2", 2, owner));
             assertEquals("ok", vm2.acquire("", shared.toString(), LockCalls.SHARED));
             List<Path> held = List.of(disk, shared, space.resolve("vm1-lease"));
             int step = 0;
@@ -69,7 +63,7 @@ class ReexecSwapTest {
                     assertFalse(Restarts.freeForOthers(f), f + " refused to another process " + where);
                 }
                 try (LockCalls other = LockCalls.connect(sandbox.lockSocket())) {
-                    assertEquals("ok", other.register("other", 9, owner.pid()));
+                    assertEquals("ok", other.register("other", 9, owner));
                     assertTrue(other.acquire("", disk.toString(), 0).startsWith("error 87 "), "disk still locked " + where);
                     assertEquals("ok", other.acquire("", shared.toString(), LockCalls.SHARED), "shared still shared " + where);
                     assertEquals("ok", other.release("", shared.toString()));

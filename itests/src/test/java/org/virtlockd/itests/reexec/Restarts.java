@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.virtlockd.itests.harness.Cleanups;
 import org.virtlockd.itests.harness.LockCalls;
 import org.virtlockd.itests.harness.Sandbox;
+import org.virtlockd.itests.harness.TestUser;
 
 /**
  * What the re-exec tests share: the symlink a daemon is started through (a re-exec runs that path again, so
@@ -27,6 +31,25 @@ final class Restarts {
     static final String COUNT_VARIABLE = "VIRTLOCKD_REEXEC_COUNT";
 
     private Restarts() {
+    }
+
+    /** @return empty files in the sandbox's data directory, owned by the test user (the daemons open them) */
+    static List<Path> disks(Sandbox sandbox, String... names) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String name : names) {
+            Path f = sandbox.data().resolve(name);
+            Files.writeString(f, "");
+            TestUser.chown(f);
+            files.add(f);
+        }
+        return files;
+    }
+
+    /** @return a live process to register as lock owner (never a client's own pid), killed by the cleanups */
+    static long owner(Cleanups cleanups) throws IOException {
+        Process owner = new ProcessBuilder("sleep", "3600").start();
+        cleanups.add(() -> owner.destroyForcibly().waitFor());
+        return owner.pid();
     }
 
     /** Creates {@code <sandbox>/virtlockd} pointing at {@code target}, or re-points it atomically. */

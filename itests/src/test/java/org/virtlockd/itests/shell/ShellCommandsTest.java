@@ -125,7 +125,7 @@ class ShellCommandsTest {
     @Test
     void felixAndGogoCommandsWorkToo() throws Exception {
         String lb = ok("lb").out();
-        assertTrue(Pattern.compile("(?m)^\\s*\\d+\\|Active\\s*\\|\\s*1\\|virtlockd shell ").matcher(lb).find(), lb);
+        assertTrue(Pattern.compile("(?m)^\\s*\\d+\\|Active\\s*\\|\\s*4\\|virtlockd shell ").matcher(lb).find(), lb);
         assertTrue(lb.contains("|Apache Felix Gogo Runtime (1.1.6)"), lb);
         String scr = ok("scr:list").out();
         assertTrue(scr.contains("org.virtlockd.shell.internal.ShellServer"), scr);
