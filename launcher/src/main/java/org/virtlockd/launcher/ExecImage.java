@@ -29,6 +29,16 @@ final class ExecImage {
     }
 
     /**
+     * Loads the native binding the exec needs while the daemon serves, so that a SIGUSR1 does not wait for it
+     * (a restored image has not needed it before).
+     */
+    static void prepareInBackground() {
+        Thread t = new Thread(() -> LibC.Holder.C.getenv("PATH"), "virtlockd-exec-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * Clears close-on-exec on {@code keep} and sets it on every other open descriptor.
      *
      * @throws IOException if a descriptor to keep cannot be changed, or the descriptors cannot be listed

@@ -76,6 +76,13 @@ final class FelixRuntime {
             }
         }
         Log.info("main", "start-up: bundles installed after " + Log.sinceStart() + " ms");
+        if (launch.verbose()) {
+            context.addBundleListener((org.osgi.framework.SynchronousBundleListener) e -> {
+                if (e.getType() == org.osgi.framework.BundleEvent.STARTED) {
+                    Log.info("main", "start-up: " + e.getBundle().getSymbolicName() + " started after " + Log.sinceStart() + " ms");
+                }
+            });
+        }
         // Marked started here, started by the framework level by level when it starts.
         for (Bundle bundle : installed) {
             String level = props.get(START_LEVEL_PREFIX + bundle.getSymbolicName());

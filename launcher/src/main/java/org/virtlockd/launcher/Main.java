@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import org.virtlockd.launch.ExitStatus;
 
@@ -111,14 +110,15 @@ public final class Main {
         }
         // 6. open-file limit and pid file, 7. signals, framework and sockets, 8. serve (and re-exec) until asked to stop
         Log.info("main", "start-up: options and paths after " + Log.sinceStart() + " ms");
-        CompletableFuture<ExitStatus> pidFileTaken = null;
-        if (status == null && restart.isPresent()) {
-            // A restored image re-takes the pid file (the exec closed it) while its framework starts: the locks
-            // and clients it serves are those of the same process, and the native binding this needs loads
-            // meanwhile instead of before the first answer. The open-file limit was raised by the first image.
-            pidFileTaken = CompletableFuture.supplyAsync(this::acquirePidFile);
-        } else if (status == null) {
-            OpenFileLimit.raiseToHard();
+        Thread openFiles = null;
+        if (status == null) {
+            // The open-file limit (a native call) is raised while the framework starts, and before readiness;
+            // a restored image inherits the limit the first one raised. The pid file is taken with the JDK, so a
+            // re-exec needs no native binding before it serves.
+            if (restart.isEmpty()) {
+                openFiles = new Thread(OpenFileLimit::raiseToHard, "virtlockd-nofile");
+                openFiles.start();
+            }
             status = acquirePidFile();
             Log.info("main", "start-up: pid file after " + Log.sinceStart() + " ms");
         }
@@ -127,9 +127,8 @@ public final class Main {
             status = startFramework();
             Log.info("main", "start-up: framework started after " + Log.sinceStart() + " ms");
         }
-        if (pidFileTaken != null) {
-            ExitStatus pidStatus = pidFileTaken.join();
-            status = status != null ? status : pidStatus;
+        if (openFiles != null) {
+            joinQuietly(openFiles);
         }
         if (status == null) {
             status = serve();
@@ -207,6 +206,7 @@ public final class Main {
             }
             launch.restartStateTaken();
             announceReady();
+            ExecImage.prepareInBackground();
             while (control.awaitRequest() == Control.Request.RESTART) {
                 String failure = new Reexec(runtime.context(), command, launch.arguments(), launch.restartStateFile(),
                         ProcessHandle.current().pid(), launch.restartCount() + 1).run();
@@ -239,6 +239,14 @@ public final class Main {
         }
         if (pidFile != null) {
             pidFile.close();
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -100,12 +100,18 @@ class PidFileTest {
         assertEquals("Failed to open pid file '" + p + "': No such file or directory", e.getMessage());
     }
 
-    /** fcntl locks are per process: the same process locks the same byte again without conflict (as libvirt would). */
+    /**
+     * fcntl locks are per process, but the JDK keeps a table of the locks its channels hold and refuses a second
+     * one on the same bytes: a second acquire in the same JVM fails with a message (the daemon never does that;
+     * each process image takes the pid file once).
+     */
     @Test
-    void sameProcessCanAcquireAgain() throws Exception {
+    void aSecondAcquireInTheSameJvmIsRefused() throws Exception {
         Path p = dir.resolve("twice.pid");
-        try (PidFile first = PidFile.acquire(p, 1); PidFile second = PidFile.acquire(p, 22)) {
-            assertEquals("22", Files.readString(p));
+        try (PidFile first = PidFile.acquire(p, 1)) {
+            PidFile.PidFileException e = assertThrows(PidFile.PidFileException.class, () -> PidFile.acquire(p, 22));
+            assertEquals("Failed to acquire pid file '" + p + "': this process holds it already", e.getMessage());
+            assertEquals("1", Files.readString(p), "the first one's pid stays");
         }
     }
 
