@@ -100,8 +100,23 @@ final class KarafInstance implements AutoCloseable {
         }
     }
 
+    /** @return the console output, then the errors of Karaf's own log (data/log/karaf.log), for failure messages */
     String output() throws IOException {
-        return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+        String console = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+        Path karafLog = home.resolve("data/log/karaf.log");
+        if (!Files.exists(karafLog)) {
+            return console;
+        }
+        StringBuilder errors = new StringBuilder();
+        boolean inError = false;
+        for (String line : Files.readAllLines(karafLog, StandardCharsets.ISO_8859_1)) {
+            boolean header = line.matches("^\\d{4}-\\d\\d-\\d\\d.*");
+            inError = header ? line.contains("| ERROR |") || line.contains("| WARN  |") : inError;
+            if (inError) {
+                errors.append(line).append('\n');
+            }
+        }
+        return console + "\n--- errors and warnings of data/log/karaf.log:\n" + errors;
     }
 
     /** @return the pid of Karaf's JVM (the script's java child, or the script itself once it exec'ed java) */

@@ -58,6 +58,11 @@ public final class LeaseProbe {
             outcome = "acquired " + lease.lockspace() + " " + lease.name() + " pid " + owner.pid();
         } catch (LockException e) {
             outcome = "failed " + e.code() + "/" + e.domain() + " " + e.getMessage();
+        } catch (RuntimeException | LinkageError e) {
+            // reported, so that a test sees why instead of waiting for a report that never comes
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            outcome = "failed " + trace;
         }
         if (!config.reportFile().isEmpty()) {
             Path report = Path.of(config.reportFile());
