@@ -26,7 +26,7 @@ usage() {
   echo "usage: $0 [-n RESTARTS (default 20)] [-o RESULT_FILE (default bench/results/reexec.txt)] [-T DIR (default $base)]" >&2
   exit 2
 }
-die() { echo "$0: error: $*" >&2; exit 1; }
+. "$here/common.sh"
 
 while getopts "n:o:T:h" opt; do
   case "$opt" in
@@ -39,33 +39,9 @@ done
 [[ "$restarts" =~ ^[1-9][0-9]*$ ]] || die "restarts must be a positive integer, got '$restarts'"
 [[ -d "$base" ]] || die "-T $base: no such directory"
 
-[[ "$(id -u)" == 0 ]] || die "run as root (the daemons and the probe drop to uid $bench_uid themselves)"
-for tool in setpriv env mktemp chown awk sort date getent stat readlink seq ln sleep; do
-  command -v "$tool" >/dev/null 2>&1 || die "missing tool: $tool"
-done
-[[ -x /usr/bin/python3 ]] || die "missing tool: /usr/bin/python3 (Debian package python3)"
-[[ -x "$theirs" ]] || die "missing tool: $theirs (Debian package libvirt-daemon)"
-[[ -x "$ours" ]] || die "missing tool: $ours (build the distribution: mvn package -pl launcher)"
-PATH=/usr/bin:/bin command -v java >/dev/null 2>&1 || die "missing tool: java in /usr/bin or /bin (our daemon runs with PATH=/usr/bin:/bin)"
-getent passwd "$bench_uid" >/dev/null || die "no user with uid $bench_uid"
+require_tools setpriv env mktemp chown awk sort date getent stat readlink seq ln sleep
 
-work="$(mktemp -d "$base/virtlockd-reexec.XXXXXX")"
-chmod 755 "$work"
-cleanup() {
-  local f pid i
-  for f in "$work"/*/daemon.pid; do
-    [[ -s "$f" ]] || continue
-    pid="$(cat "$f")"
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid" 2>/dev/null || true
-      for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+make_work "$base" reexec
 cp "$here/reexec_probe.py" "$work/probe.py"
 chmod 644 "$work/probe.py"
 
@@ -92,11 +68,6 @@ run_daemon() {
       print v["n"], v["unavailable_us"], v["fds_before"], v["fds_after"], v["cpu_ms"] }' >"$work/$kind.dat"
 }
 
-stats() {  # stats FILE COLUMN: "median min max"
-  sort -n -k"$2","$2" "$1" | awk -v c="$2" '{ a[NR] = $c } END {
-    m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-    print m, a[1], a[NR] }'
-}
 
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "re-exec: $restarts SIGUSR1 per daemon, libvirt's first" >&2

@@ -28,7 +28,7 @@ usage() {
   echo "       [-T DIR (where the sandboxes go, default $base)]" >&2
   exit 2
 }
-die() { echo "$0: error: $*" >&2; exit 1; }
+. "$here/common.sh"
 
 while getopts "n:i:o:T:h" opt; do
   case "$opt" in
@@ -44,34 +44,10 @@ done
 [[ -d "$base" ]] || die "-T $base: no such directory"
 
 # --- tools -----------------------------------------------------------------------------------------
-[[ "$(id -u)" == 0 ]] || die "run as root (the daemons and the probe drop to uid $bench_uid themselves)"
-for tool in setpriv env mktemp chown awk sort date getent cut stat readlink seq; do
-  command -v "$tool" >/dev/null 2>&1 || die "missing tool: $tool"
-done
-[[ -x /usr/bin/python3 ]] || die "missing tool: /usr/bin/python3 (Debian package python3)"
-[[ -x "$theirs" ]] || die "missing tool: $theirs (Debian package libvirt-daemon)"
-[[ -x "$ours" ]] || die "missing tool: $ours (build the distribution: mvn package -pl launcher)"
-PATH=/usr/bin:/bin command -v java >/dev/null 2>&1 || die "missing tool: java in /usr/bin or /bin (our daemon runs with PATH=/usr/bin:/bin)"
-getent passwd "$bench_uid" >/dev/null || die "no user with uid $bench_uid"
+require_tools setpriv env mktemp chown awk sort date getent cut stat readlink seq
 
 # --- work area and clean-up ------------------------------------------------------------------------
-work="$(mktemp -d "$base/virtlockd-startup.XXXXXX")"
-chmod 755 "$work"
-cleanup() {
-  local f pid i
-  for f in "$work"/*/daemon.pid; do
-    [[ -s "$f" ]] || continue
-    pid="$(cat "$f")"
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid" 2>/dev/null || true
-      for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+make_work "$base" startup
 
 # The probe runs as nobody with the daemon's clean environment; it execs the daemon itself so that its own
 # interpreter start-up is not part of the measurement.
@@ -163,12 +139,6 @@ run_once() {
   echo "$line" | awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } print v["startup_us"], v["rss_kb"], v["hwm_kb"] }'
 }
 
-# stats FILE COLUMN: "median min max" of that column
-stats() {
-  sort -n -k"$2","$2" "$1" | awk -v c="$2" '{ a[NR] = $c } END {
-    m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-    print m, a[1], a[NR] }'
-}
 
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "start-up: $runs runs per daemon, alternating; idle ${idle} s before reading memory" >&2
