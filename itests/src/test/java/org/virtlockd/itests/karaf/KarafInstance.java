@@ -78,6 +78,8 @@ final class KarafInstance implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString())
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // The JDK's seed source is /dev/random, which can block a freshly booted VM for minutes.
+        builder.environment().put("EXTRA_JAVA_OPTS", "-Djava.security.egd=file:/dev/./urandom");
         process = builder.start();
         console = process.getOutputStream();
     }
@@ -94,9 +96,23 @@ final class KarafInstance implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!output().contains(marker + " done")) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new AssertionError("Karaf did not get to " + marker + " within " + timeout + ":\n" + output());
+                throw new AssertionError("Karaf did not get to " + marker + " within " + timeout + ":\n" + output()
+                        + "\n--- Karaf's threads:\n" + threadDump());
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** @return a thread dump of Karaf's JVM (jcmd), for failure messages */
+    private String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(jvmPid()), "Thread.print").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return out.length() > 20_000 ? out.substring(0, 20_000) : out;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
         }
     }
 
