@@ -1,5 +1,6 @@
 package org.virtlockd.itests.reexec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import org.virtlockd.itests.harness.LockCalls;
 import org.virtlockd.itests.harness.ProcLocks;
 import org.virtlockd.itests.harness.ProcLocks.FileKey;
 import org.virtlockd.itests.harness.Sandbox;
+import org.virtlockd.itests.harness.WireClient;
 
 /**
  * Issue 5 (c), (d) and the failure paths where ours is safer than libvirt 9.0's daemon, which exits and drops
@@ -129,5 +131,24 @@ class ReexecSafetyTest {
         assertEquals("WRITE", ProcLocks.byteZero(daemon.pid(), FileKey.of(guestDisk)));
         assertEquals(0, daemon.stop());
         assertEquals(128 + 15, guest.awaitExit(10), "the guest is fenced at the real stop");
+    }
+
+    /**
+     * A request the old image had read only in part is carried in the state (our {@code pendingInput} key) and
+     * completed by the new image: the client gets its answer as if nothing happened.
+     */
+    @Test
+    void aRequestHalfSentAcrossTheExecIsAnswered() throws Exception {
+        try (WireClient client = WireClient.connect(sandbox.lockSocket())) {
+            byte[] ping = LockCalls.KEEPALIVE_PING;
+            client.send(java.util.Arrays.copyOfRange(ping, 0, 10));
+            Thread.sleep(300); // read by the old image, waiting for the rest of the frame
+            daemon.signal("USR1");
+            Restarts.await("re-exec 1", () -> Restarts.count(daemon.pid()) == 1);
+            Restarts.awaitServing(sandbox, daemon.process());
+            client.send(java.util.Arrays.copyOfRange(ping, 10, ping.length));
+            assertArrayEquals(LockCalls.KEEPALIVE_PONG, client.readFrame(Restarts.SERVE_TIMEOUT),
+                    "the frame begun before the exec is answered after it");
+        }
     }
 }
