@@ -23,14 +23,17 @@ import org.virtlockd.itests.shell.ShellCli;
  * connections keep their locks and two clients with libvirt's connection pattern (a connection per
  * operation) run all along. Throughout, another process (this one) keeps trying to take the held locks and
  * must never get one; no call of any client fails and no connection is lost; the daemon's descriptor count
- * stays the same. Every tenth time, a Config Admin update through the shell ({@code lockd:config}) changes
+ * does not grow (it is counted eleven times; it varies by a few transient descriptors). Every tenth time, a Config Admin update through the shell ({@code lockd:config}) changes
  * the lock server's client limit at runtime, and nothing held changes.
  */
 class ReexecSoakTest {
 
     static final int RESTARTS = Integer.getInteger("virtlockd.reexec.restarts", 100);
-    /** Descriptors may differ by a transient one or two (a jar opened later); a leak grows with every exec. */
-    static final int FD_JITTER = 2;
+    /**
+     * Descriptors differ by a few transient ones between two counts (a jar or a /proc file open at that
+     * moment: 61 to 64 seen); a leak of even one per exec adds ten between two counts, a hundred in all.
+     */
+    static final int FD_JITTER = 5;
 
     @Test
     void hundredReexecsKeepEveryLockAndEveryClient() throws Exception {
@@ -98,7 +101,7 @@ class ReexecSoakTest {
                 assertTrue(cycles.get() >= RESTARTS, "libvirt-pattern cycles ran throughout: " + cycles.get());
                 int min = fds.stream().mapToInt(Integer::intValue).min().orElseThrow();
                 int max = fds.stream().mapToInt(Integer::intValue).max().orElseThrow();
-                assertTrue(max - min <= FD_JITTER, "descriptor count constant over " + RESTARTS + " re-execs: " + fds);
+                assertTrue(max - min <= FD_JITTER, "no descriptor leak over " + RESTARTS + " re-execs: " + fds);
                 assertEquals(d.pid(), d.process().pid(), "same process");
                 System.out.println("re-exec soak: " + RESTARTS + " re-execs, " + cycles.get() + " libvirt-pattern cycles, "
                         + "descriptors " + min + ".." + max + ", slowest return to service " + slowest + " ms");
