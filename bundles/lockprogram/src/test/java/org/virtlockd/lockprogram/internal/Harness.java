@@ -30,6 +30,8 @@ import org.virtlockd.transport.RpcResult;
 final class Harness {
 
     static final UUID VM_UUID = UUID.fromString("11223344-5566-7788-99aa-bbccddeeff01");
+    /** The guard's text for lock procedures before REGISTER (spec 2.2). */
+    static final String NOT_REGISTERED = "Requested operation is not valid: lock owner details have not been registered";
 
     /** Keeps the debug and error lines instead of printing them. */
     static final class RecordingLog extends DispatchLog {
@@ -84,6 +86,13 @@ final class Harness {
 
     RpcResult restrict(FakeSession session) throws XdrException {
         return call(session, LockProcedure.RESTRICT, new RestrictArgs(0)::encode);
+    }
+
+    /** Creates the lockspace {@code <dir>/lockspace} through the program; @return its path */
+    String lockspaceIn(java.nio.file.Path dir) throws XdrException {
+        String path = dir.resolve("lockspace").toString();
+        assertOk(createLockspace(new FakeSession(99, 99), path));
+        return path;
     }
 
     RpcResult createLockspace(FakeSession session, String path) throws XdrException {

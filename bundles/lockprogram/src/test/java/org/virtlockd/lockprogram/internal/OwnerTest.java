@@ -22,9 +22,6 @@ import org.virtlockd.protocol.RpcError;
 /** Owners of locks are registered pids: ACQUIRE and RELEASE on the real lockspace model (spec 2.2, 3.4, 3.5, 7.3). */
 class OwnerTest {
 
-    private static final String NOT_REGISTERED =
-            "Requested operation is not valid: lock owner details have not been registered";
-
     @TempDir
     Path tmp;
 
@@ -33,8 +30,7 @@ class OwnerTest {
 
     @BeforeEach
     void createLockspace() throws Exception {
-        lockspace = tmp.resolve("lockspace").toString();
-        assertOk(harness.createLockspace(new FakeSession(99, 99), lockspace));
+        lockspace = harness.lockspaceIn(tmp);
     }
 
     private List<Long> owners(String name) {

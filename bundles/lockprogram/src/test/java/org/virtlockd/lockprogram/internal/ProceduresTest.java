@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtlockd.lockprogram.internal.Harness.NOT_REGISTERED;
 import static org.virtlockd.lockprogram.internal.Harness.assertError;
 import static org.virtlockd.lockprogram.internal.Harness.assertOk;
 import static org.virtlockd.protocol.LockProcedure.ACQUIRE_RESOURCE;
@@ -31,9 +32,6 @@ import org.virtlockd.transport.RpcResult;
 /** REGISTER, RESTRICT, NEW, CREATE_LOCKSPACE, unknown procedures, decoding and counters (spec 2.2). */
 class ProceduresTest {
 
-    private static final String NOT_REGISTERED =
-            "Requested operation is not valid: lock owner details have not been registered";
-
     @TempDir
     Path tmp;
 
@@ -42,8 +40,7 @@ class ProceduresTest {
 
     @BeforeEach
     void createLockspace() throws Exception {
-        lockspace = tmp.resolve("lockspace").toString();
-        assertOk(harness.createLockspace(new FakeSession(99, 99), lockspace));
+        lockspace = harness.lockspaceIn(tmp);
     }
 
     @Test
