@@ -6,14 +6,18 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the byte notation of the spec's Appendix A: hex groups, "quoted ASCII", and '|' separators. */
-final class Hex {
-    private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|([0-9a-fA-F]+)|(\\|)|(\\S+)");
+/**
+ * The byte notation of the spec's Appendix A, for tests here and in the modules that depend on this one (test
+ * jar): hex groups, "quoted ASCII", '|' separators, and comments from '#' to the end of the line.
+ */
+public final class Hex {
+    private static final Pattern TOKEN = Pattern.compile("#[^\\n]*|\"([^\"]*)\"|([0-9a-fA-F]+)|(\\|)|(\\S+)");
 
     private Hex() {
     }
 
-    static byte[] parse(String notation) {
+    /** @return the bytes the notation spells */
+    public static byte[] parse(String notation) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Matcher m = TOKEN.matcher(notation);
         while (m.find()) {
@@ -28,7 +32,8 @@ final class Hex {
         return out.toByteArray();
     }
 
-    static String format(byte[] bytes) {
+    /** @return the bytes as space-separated hex pairs */
+    public static String format(byte[] bytes) {
         return HexFormat.ofDelimiter(" ").formatHex(bytes);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.virtlockd.protocol.Frames;
 import org.virtlockd.protocol.Header;
+import org.virtlockd.protocol.Hex;
 import org.virtlockd.protocol.LockProcedure;
 import org.virtlockd.protocol.RegisterArgs;
 import org.virtlockd.protocol.ResourceArgs;
