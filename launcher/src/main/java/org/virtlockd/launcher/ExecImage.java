@@ -94,7 +94,8 @@ final class ExecImage {
         c.sigprocmask(LibC.SIG_SETMASK, new byte[LibC.SIGSET_SIZE], null);
         c.execv(command, array);
         String reason = c.strerror(LibC.Holder.errno());
-        strings.clear();
+        // The array holds only the strings' native addresses: keep their memory alive until execv returned.
+        java.lang.ref.Reference.reachabilityFence(strings);
         return reason;
     }
 }

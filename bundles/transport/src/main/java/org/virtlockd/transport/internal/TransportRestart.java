@@ -2,6 +2,7 @@ package org.virtlockd.transport.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ final class TransportRestart implements RestartParticipant {
             }
         }
         Map<String, Object> byName = new TreeMap<>();
-        Set<Integer> fds = new java.util.HashSet<>();
+        Set<Integer> fds = new HashSet<>();
         for (Server server : servers) {
             byName.put(server.name(), ServerState.save(server, fds));
         }
