@@ -11,7 +11,7 @@ require_tools() {
     command -v "$tool" >/dev/null 2>&1 || die "missing tool: $tool"
   done
   [[ -x /usr/bin/python3 ]] || die "missing tool: /usr/bin/python3 (Debian package python3)"
-  [[ -x "$theirs" ]] || die "missing tool: $theirs (Debian package libvirt-daemon)"
+  [[ -z "$theirs" || -x "$theirs" ]] || die "missing tool: $theirs (Debian package libvirt-daemon)"
   [[ -x "$ours" ]] || die "missing tool: $ours (build the distribution: mvn package -pl launcher)"
   PATH=/usr/bin:/bin command -v java >/dev/null 2>&1 || die "missing tool: java in /usr/bin or /bin (our daemon runs with PATH=/usr/bin:/bin)"
   getent passwd "$bench_uid" >/dev/null || die "no user with uid $bench_uid"

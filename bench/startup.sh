@@ -51,71 +51,7 @@ make_work "$base" startup
 
 # The probe runs as nobody with the daemon's clean environment; it execs the daemon itself so that its own
 # interpreter start-up is not part of the measurement.
-cat >"$work/probe.py" <<'EOF'
-import os, socket, subprocess, sys, time
-sock_path, idle, log_path, pid_path = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
-cmd = sys.argv[5:]
-PING = bytes.fromhex("0000001c" "6b656570" "00000001" "00000001" "00000002" "00000000" "00000000")
-PONG = bytes.fromhex("0000001c" "6b656570" "00000001" "00000002" "00000002" "00000000" "00000000")
-TIMEOUT_NS = 60 * 10**9
-
-def fail(msg):
-    print("error " + msg, flush=True)
-    sys.exit(1)
-
-def ping():
-    """True when the PING was answered by PONG; False when nobody listens yet."""
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        try:
-            s.connect(sock_path)
-        except (FileNotFoundError, ConnectionRefusedError):
-            return False
-        s.settimeout(30)
-        s.sendall(PING)
-        got = b""
-        while len(got) < len(PONG):
-            chunk = s.recv(len(PONG) - len(got))
-            if not chunk:
-                fail("connection closed after %d bytes (%s)" % (len(got), got.hex()))
-            got += chunk
-        if got != PONG:
-            fail("unexpected answer to PING: " + got.hex())
-        return True
-    finally:
-        s.close()
-
-with open(log_path, "wb") as log:
-    t0 = time.monotonic_ns()
-    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
-    with open(pid_path, "w") as f:
-        f.write(str(p.pid))
-    try:
-        while not ping():
-            if p.poll() is not None:
-                fail("daemon exited with status %d before answering" % p.returncode)
-            if time.monotonic_ns() - t0 > TIMEOUT_NS:
-                fail("daemon did not answer within 60 s")
-            time.sleep(0.0005)
-        t1 = time.monotonic_ns()
-        time.sleep(idle)
-        mem = {}
-        with open("/proc/%d/status" % p.pid) as f:
-            for line in f:
-                k, _, v = line.partition(":")
-                if k in ("VmRSS", "VmHWM"):
-                    mem[k] = int(v.split()[0])
-        print("ok pid=%d startup_us=%d rss_kb=%d hwm_kb=%d" % (p.pid, (t1 - t0) // 1000, mem["VmRSS"], mem["VmHWM"]), flush=True)
-    finally:
-        if p.poll() is None:
-            p.terminate()
-            try:
-                p.wait(30)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
-        os.unlink(pid_path)  # reaped: the number may be reused, the EXIT trap must not signal it
-EOF
+cp "$here/startup_probe.py" "$work/probe.py"
 chmod 644 "$work/probe.py"
 
 # run_once KIND BINARY INDEX: prints "startup_us rss_kb hwm_kb"
