@@ -64,6 +64,7 @@ fi
 
 make_work "$base" osgi-floor
 cp "$here/startup_probe.py" "$work/probe.py"
+cp "$here/keepalive.py" "$work/keepalive.py"
 
 # --- the three programs ---------------------------------------------------------------------------------
 mkdir -p "$work/classes" "$work/launch" "$work/ds/OSGI-INF" "$work/act"

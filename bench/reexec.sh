@@ -43,7 +43,8 @@ require_tools setpriv env mktemp chown awk sort date getent stat readlink seq ln
 
 make_work "$base" reexec
 cp "$here/reexec_probe.py" "$work/probe.py"
-chmod 644 "$work/probe.py"
+cp "$here/keepalive.py" "$work/keepalive.py"
+chmod 644 "$work/probe.py" "$work/keepalive.py"
 
 # run_daemon KIND BINARY: the probe's "ok" lines go to $work/KIND.dat
 run_daemon() {

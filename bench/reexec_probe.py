@@ -6,45 +6,15 @@
 # PONG is the unavailability. After each re-exec it checks that the holder connection still answers, that
 # every lock is still held (/proc/locks, by the daemon's pid) and counts the daemon's descriptors.
 import ctypes, ctypes.util, os, select, signal, socket, struct, subprocess, sys, time
+from keepalive import PING, PONG, fail, ping, read_exact
 
 link, run_dir, log_path, pid_path, restarts, conf = sys.argv[1:7]
 restarts = int(restarts)
 sock_path = os.path.join(run_dir, "libvirt", "virtlockd-sock")
 state_name = b"virtlockd-restart-exec.json"
-PING = bytes.fromhex("0000001c" "6b656570" "00000001" "00000001" "00000002" "00000000" "00000000")
-PONG = bytes.fromhex("0000001c" "6b656570" "00000001" "00000002" "00000002" "00000000" "00000000")
 PROG = 0x0EA7BEEF
 IN_CLOSE_WRITE, IN_MOVED_TO = 0x8, 0x80
 LOCKS = 3
-
-def fail(msg):
-    print("error " + msg, flush=True)
-    sys.exit(1)
-
-def read_exact(s, n):
-    got = b""
-    while len(got) < n:
-        chunk = s.recv(n - len(got))
-        if not chunk:
-            fail("connection closed after %d of %d bytes" % (len(got), n))
-        got += chunk
-    return got
-
-def ping_once():
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        try:
-            s.connect(sock_path)
-        except (FileNotFoundError, ConnectionRefusedError):
-            return False
-        s.settimeout(30)
-        s.sendall(PING)
-        got = read_exact(s, len(PONG))
-        if got != PONG:
-            fail("unexpected answer to PING: " + got.hex())
-        return True
-    finally:
-        s.close()
 
 def xdr_string(b):
     return struct.pack(">I", len(b)) + b + b"\0" * ((4 - len(b) % 4) % 4)
@@ -90,7 +60,7 @@ with open(log_path, "wb") as log:
     owner = subprocess.Popen(["sleep", "3600"])
     try:
         t0 = time.monotonic()
-        while not ping_once():
+        while not ping(sock_path):
             if p.poll() is not None or time.monotonic() - t0 > 60:
                 fail("daemon did not start")
             time.sleep(0.001)
@@ -133,7 +103,7 @@ with open(log_path, "wb") as log:
             while True:
                 if p.poll() is not None:
                     fail("daemon exited with status %d during re-exec %d" % (p.returncode, n + 1))
-                if ping_once():
+                if ping(sock_path):
                     break
                 if time.monotonic_ns() - t_sig > 60 * 10**9:
                     fail("no answer within 60 s of SIGUSR1 %d" % (n + 1))

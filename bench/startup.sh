@@ -52,7 +52,8 @@ make_work "$base" startup
 # The probe runs as nobody with the daemon's clean environment; it execs the daemon itself so that its own
 # interpreter start-up is not part of the measurement.
 cp "$here/startup_probe.py" "$work/probe.py"
-chmod 644 "$work/probe.py"
+cp "$here/keepalive.py" "$work/keepalive.py"
+chmod 644 "$work/probe.py" "$work/keepalive.py"
 
 # run_once KIND BINARY INDEX: prints "startup_us rss_kb hwm_kb"
 run_once() {

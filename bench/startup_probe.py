@@ -1,39 +1,14 @@
-# Start-up probe of bench/startup.sh and bench/osgi-floor.sh: runs as the bench user, execs the command itself
-# (so its own interpreter start-up is not timed), polls the socket with a keepalive PING every 0.5 ms until the
-# PONG comes back, waits IDLE seconds, prints "ok pid=.. startup_us=.. rss_kb=.. hwm_kb=..", stops the command.
+# Start-up probe of bench/startup.sh and bench/osgi-floor.sh (keepalive.py beside it): runs as the bench user,
+# execs the command itself (so its own interpreter start-up is not timed), polls the socket with a keepalive PING
+# every 0.5 ms until the PONG comes back, waits IDLE seconds, prints "ok pid=.. startup_us=.. rss_kb=.. hwm_kb=..",
+# and stops the command.
 # Usage: startup_probe.py SOCKET IDLE_SECONDS LOG_FILE PID_FILE COMMAND...
-import os, socket, subprocess, sys, time
+import os, subprocess, sys, time
+from keepalive import fail, ping
+
 sock_path, idle, log_path, pid_path = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
 cmd = sys.argv[5:]
-PING = bytes.fromhex("0000001c" "6b656570" "00000001" "00000001" "00000002" "00000000" "00000000")
-PONG = bytes.fromhex("0000001c" "6b656570" "00000001" "00000002" "00000002" "00000000" "00000000")
 TIMEOUT_NS = 60 * 10**9
-
-def fail(msg):
-    print("error " + msg, flush=True)
-    sys.exit(1)
-
-def ping():
-    """True when the PING was answered by PONG; False when nobody listens yet."""
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        try:
-            s.connect(sock_path)
-        except (FileNotFoundError, ConnectionRefusedError):
-            return False
-        s.settimeout(30)
-        s.sendall(PING)
-        got = b""
-        while len(got) < len(PONG):
-            chunk = s.recv(len(PONG) - len(got))
-            if not chunk:
-                fail("connection closed after %d bytes (%s)" % (len(got), got.hex()))
-            got += chunk
-        if got != PONG:
-            fail("unexpected answer to PING: " + got.hex())
-        return True
-    finally:
-        s.close()
 
 with open(log_path, "wb") as log:
     t0 = time.monotonic_ns()
@@ -41,7 +16,7 @@ with open(log_path, "wb") as log:
     with open(pid_path, "w") as f:
         f.write(str(p.pid))
     try:
-        while not ping():
+        while not ping(sock_path):
             if p.poll() is not None:
                 fail("daemon exited with status %d before answering" % p.returncode)
             if time.monotonic_ns() - t0 > TIMEOUT_NS:
