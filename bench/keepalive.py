@@ -1,6 +1,6 @@
 # Shared by the benchmarks' Python probes (copied beside them into the work area): libvirt's keepalive PING and
-# its PONG, and one ping on a fresh connection.
-import socket, sys
+# its PONG, one ping on a fresh connection, and stopping a child.
+import socket, subprocess, sys
 
 PING = bytes.fromhex("0000001c" "6b656570" "00000001" "00000001" "00000002" "00000000" "00000000")
 PONG = bytes.fromhex("0000001c" "6b656570" "00000001" "00000002" "00000002" "00000000" "00000000")
@@ -34,3 +34,13 @@ def ping(sock_path):
         return True
     finally:
         s.close()
+
+def stop(p):
+    """SIGTERM to a child still running, SIGKILL after 30 s; reaped either way."""
+    if p.poll() is None:
+        p.terminate()
+        try:
+            p.wait(30)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()

@@ -6,7 +6,7 @@
 # PONG is the unavailability. After each re-exec it checks that the holder connection still answers, that
 # every lock is still held (/proc/locks, by the daemon's pid) and counts the daemon's descriptors.
 import ctypes, ctypes.util, os, select, signal, socket, struct, subprocess, sys, time
-from keepalive import PING, PONG, fail, ping, read_exact
+from keepalive import PING, PONG, fail, ping, read_exact, stop
 
 link, run_dir, log_path, pid_path, restarts, conf = sys.argv[1:7]
 restarts = int(restarts)
@@ -121,13 +121,7 @@ with open(log_path, "wb") as log:
             print("ok n=%d unavailable_us=%d cpu_ms=%d locks=%d fds_before=%d fds_after=%d"
                   % (n + 1, (t_ok - t_sig) // 1000, cpu_ms, locks, fds_before, fds_after), flush=True)
     finally:
-        if p.poll() is None:
-            p.terminate()
-            try:
-                p.wait(30)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+        stop(p)
         owner.kill()
         owner.wait()
         os.unlink(pid_path)

@@ -4,7 +4,7 @@
 # and stops the command.
 # Usage: startup_probe.py SOCKET IDLE_SECONDS LOG_FILE PID_FILE COMMAND...
 import os, subprocess, sys, time
-from keepalive import fail, ping
+from keepalive import fail, ping, stop
 
 sock_path, idle, log_path, pid_path = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
 cmd = sys.argv[5:]
@@ -32,11 +32,5 @@ with open(log_path, "wb") as log:
                     mem[k] = int(v.split()[0])
         print("ok pid=%d startup_us=%d rss_kb=%d hwm_kb=%d" % (p.pid, (t1 - t0) // 1000, mem["VmRSS"], mem["VmHWM"]), flush=True)
     finally:
-        if p.poll() is None:
-            p.terminate()
-            try:
-                p.wait(30)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+        stop(p)
         os.unlink(pid_path)  # reaped: the number may be reused, the EXIT trap must not signal it
