@@ -1,6 +1,7 @@
 package org.virtlockd.itests.harness;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -9,12 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * A temporary directory for one daemon run by the unprivileged test user: {@code run/} (XDG_RUNTIME_DIR),
  * {@code cfg/} (XDG_CONFIG_HOME), {@code cache/} (XDG_CACHE_HOME) and {@code data/} for lock files, all owned
  * by that user. Nothing ever touches {@code /run/libvirt} or {@code /var/lib/libvirt}.
+ *
+ * <p>One per test: {@code @RegisterExtension final Sandbox sandbox = Sandbox.perTest();} makes it with the test
+ * class's instance and removes it after the test, after the class's own {@code @AfterEach} methods.
  */
-public final class Sandbox implements AutoCloseable {
+public final class Sandbox implements AutoCloseable, AfterEachCallback {
 
     private final Path root;
 
@@ -31,6 +38,20 @@ public final class Sandbox implements AutoCloseable {
             TestUser.chown(p);
         }
         return s;
+    }
+
+    /** {@link #create()} for a {@code @RegisterExtension} field. */
+    public static Sandbox perTest() {
+        try {
+            return create();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
     }
 
     public Path root() {

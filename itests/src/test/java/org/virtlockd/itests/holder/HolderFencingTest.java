@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.virtlockd.itests.harness.Daemon;
 import org.virtlockd.itests.harness.Daemon.Kind;
 import org.virtlockd.itests.harness.ProcLocks;
@@ -35,20 +35,15 @@ class HolderFencingTest {
 
     /** Far below libvirt's 200 ms sleeps, far above a loaded machine's scheduling noise. */
     private static final Duration MAX_STALL = Duration.ofMillis(300);
-    private Sandbox sandbox;
+    @RegisterExtension
+    final Sandbox sandbox = Sandbox.perTest();
     private Process holder;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        sandbox = Sandbox.create();
-    }
 
     @AfterEach
     void clean() throws Exception {
         if (holder != null && holder.isAlive()) {
             holder.destroyForcibly().waitFor();
         }
-        sandbox.close();
     }
 
     private record Run(long maxPingMillis, long killedAfterMillis, int holderExit) {

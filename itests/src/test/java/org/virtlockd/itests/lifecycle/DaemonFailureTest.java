@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.virtlockd.itests.harness.Daemon;
@@ -28,17 +27,8 @@ class DaemonFailureTest {
 
     private static final Duration EXIT = Duration.ofSeconds(60);
     private static final String ADVICE = ". Check /var/log/messages or run without --daemon for more info.";
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        sandbox = Sandbox.create();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = Sandbox.perTest();
 
     private static String command(Kind kind) {
         return kind == Kind.OURS ? Daemon.distribution().resolve("bin/virtlockd").toString() : "/usr/sbin/virtlockd";

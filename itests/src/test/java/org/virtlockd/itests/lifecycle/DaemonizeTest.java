@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.virtlockd.itests.harness.Daemon;
 import org.virtlockd.itests.harness.Daemon.Kind;
 import org.virtlockd.itests.harness.Daemon.Result;
@@ -25,17 +24,8 @@ import org.virtlockd.itests.harness.Sandbox;
 class DaemonizeTest {
 
     private static final Duration EXIT = Duration.ofSeconds(60);
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        sandbox = Sandbox.create();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = Sandbox.perTest();
 
     @Test
     void detachesServesAtOnceAndStopsCleanlyOnSigterm() throws Exception {

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.virtlockd.itests.harness.Daemon;
 import org.virtlockd.itests.harness.Daemon.Kind;
 import org.virtlockd.itests.harness.Sandbox;
@@ -25,17 +24,8 @@ class IdleTimeoutTest {
     private static final long TIMEOUT_MILLIS = TIMEOUT_SECONDS * 1000L;
     /** Scheduling slack on a loaded machine, below the timeout. */
     private static final long EARLY_MILLIS = 300;
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        sandbox = Sandbox.create();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = Sandbox.perTest();
 
     @Test
     void anIdleDaemonExitsWithStatus0AfterTheTimeout() throws Exception {

@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.virtlockd.itests.harness.Daemon;
 import org.virtlockd.itests.harness.Sandbox;
 import org.virtlockd.itests.harness.TestUser;
@@ -23,17 +22,8 @@ import org.virtlockd.itests.harness.UserProcess;
 class OpenFileLimitTest {
 
     private static final long LOWERED = 1024;
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        sandbox = Sandbox.create();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = Sandbox.perTest();
 
     /** soft and hard "Max open files" of a process. */
     private static long[] openFiles(long pid) throws Exception {

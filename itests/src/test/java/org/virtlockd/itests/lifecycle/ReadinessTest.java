@@ -12,9 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.virtlockd.itests.harness.Daemon;
@@ -27,17 +26,8 @@ import org.virtlockd.itests.harness.UserProcess;
  */
 class ReadinessTest {
 
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        sandbox = Sandbox.create();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = Sandbox.perTest();
 
     @Test
     void readyOnAPathSocket() throws Exception {

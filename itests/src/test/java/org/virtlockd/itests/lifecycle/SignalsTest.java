@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.virtlockd.itests.harness.Daemon;
@@ -28,14 +29,14 @@ import org.virtlockd.itests.harness.TestUser;
  */
 class SignalsTest {
 
-    private Sandbox sandbox;
+    @RegisterExtension
+    final Sandbox sandbox = Sandbox.perTest();
     private Daemon daemon;
     private Guest guest;
     private FileKey disk;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.create();
         Path image = sandbox.data().resolve("disk.img");
         Files.writeString(image, "");
         TestUser.chown(image);
@@ -47,12 +48,8 @@ class SignalsTest {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            daemon.close();
-            guest.close();
-        } finally {
-            sandbox.close();
-        }
+        daemon.close();
+        guest.close();
     }
 
     @ParameterizedTest

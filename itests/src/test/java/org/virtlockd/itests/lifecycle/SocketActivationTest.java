@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.virtlockd.itests.harness.Daemon.Kind;
@@ -30,17 +29,8 @@ class SocketActivationTest {
     private static final String ADMIN = "virtlockd-admin.socket";
     /** O_CLOEXEC in the octal {@code flags:} line of {@code /proc/<pid>/fdinfo/<fd>}. */
     private static final long O_CLOEXEC = 02000000;
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        sandbox = Sandbox.create();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = Sandbox.perTest();
 
     private static long inode(Path p) throws Exception {
         return (Long) Files.getAttribute(p, "unix:ino");

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.virtlockd.itests.harness.Daemon;
 import org.virtlockd.itests.harness.Daemon.Kind;
 import org.virtlockd.itests.harness.Daemon.Result;
@@ -19,17 +18,8 @@ import org.virtlockd.itests.harness.Sandbox;
 class CommandLineTest {
 
     private static final Duration EXIT = Duration.ofSeconds(30);
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        sandbox = Sandbox.create();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = Sandbox.perTest();
 
     private Result ours(String... args) throws Exception {
         return Daemon.runToExit(Kind.OURS, sandbox, EXIT, args);

@@ -11,9 +11,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.virtlockd.itests.harness.Daemon;
 import org.virtlockd.itests.harness.Daemon.Kind;
 import org.virtlockd.itests.harness.Sandbox;
@@ -23,17 +22,8 @@ import org.virtlockd.itests.harness.WireClient;
 /** Files, modes and clean-up of a foreground daemon run as the test user (spec 6.2, 6.6, 6.9, 6.11). */
 class DaemonFilesTest {
 
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        sandbox = Sandbox.create();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = Sandbox.perTest();
 
     private static String mode(Path p) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
