@@ -46,16 +46,10 @@ class ReexecSoakTest {
             Path space = sandbox.data().resolve("lockspace");
             Daemon d = cleanups.add(Daemon.startAt(link, Kind.OURS, sandbox));
             Restarts.awaitServing(sandbox, d.process());
-            LockCalls holder1 = cleanups.add(LockCalls.connect(sandbox.lockSocket()));
-            LockCalls holder2 = cleanups.add(LockCalls.connect(sandbox.lockSocket()));
-            assertEquals("ok", holder1.register("vm1", 1, owner));
-            assertEquals("ok", holder1.acquire("", diskA.toString(), 0));
-            assertEquals("ok", holder1.acquire("", diskB.toString(), LockCalls.SHARED));
-            assertEquals("ok", holder1.createLockspace(space.toString()));
-            assertEquals("ok", holder1.acquire(space.toString(), "vm1-disk", LockCalls.AUTOCREATE));
-            assertEquals("ok", holder2.register("vm2", 2, owner));
-            assertEquals("ok", holder2.acquire("", diskB.toString(), LockCalls.SHARED));
-            List<Path> held = List.of(diskA, diskB, space.resolve("vm1-disk"));
+            Restarts.Holders holders = Restarts.Holders.take(cleanups, sandbox, owner, diskA, diskB, space);
+            LockCalls holder1 = holders.vm1();
+            LockCalls holder2 = holders.vm2();
+            List<Path> held = holders.held();
 
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicBoolean paused = new AtomicBoolean(false);

@@ -39,16 +39,10 @@ class ReexecSwapTest {
             Daemon d = cleanups.add(Daemon.startAt(link, Kind.LIBVIRT, sandbox));
             Restarts.awaitServing(sandbox, d.process());
             assertEquals(libvirt.toRealPath(), Restarts.image(d.pid()).toRealPath());
-            LockCalls vm1 = cleanups.add(LockCalls.connect(sandbox.lockSocket()));
-            LockCalls vm2 = cleanups.add(LockCalls.connect(sandbox.lockSocket()));
-            assertEquals("ok", vm1.register("vm1", 1, owner));
-            assertEquals("ok", vm1.acquire("", disk.toString(), 0));
-            assertEquals("ok", vm1.acquire("", shared.toString(), LockCalls.SHARED));
-            assertEquals("ok", vm1.createLockspace(space.toString()));
-            assertEquals("ok", vm1.acquire(space.toString(), "vm1-lease", LockCalls.AUTOCREATE));
-            assertEquals("ok", vm2.register("vm2", 2, owner));
-            assertEquals("ok", vm2.acquire("", shared.toString(), LockCalls.SHARED));
-            List<Path> held = List.of(disk, shared, space.resolve("vm1-lease"));
+            Restarts.Holders holders = Restarts.Holders.take(cleanups, sandbox, owner, disk, shared, space);
+            LockCalls vm1 = holders.vm1();
+            LockCalls vm2 = holders.vm2();
+            List<Path> held = holders.held();
             int step = 0;
             for (Path next : List.of(ours, libvirt, ours)) {
                 step++;

@@ -1,5 +1,7 @@
 package org.virtlockd.itests.reexec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -43,6 +45,29 @@ final class Restarts {
             files.add(f);
         }
         return files;
+    }
+
+    /**
+     * The locks the soak and the swap test keep across re-execs, on two holder connections registered for
+     * {@code owner}: vm1 holds {@code exclusive} exclusively, {@code shared} shared and the AUTOCREATE lease
+     * {@code vm1-lease} in the lockspace {@code space} (created here); vm2 shares {@code shared}. {@code held}
+     * names the three files locked. The connections are closed by the cleanups.
+     */
+    record Holders(LockCalls vm1, LockCalls vm2, List<Path> held) {
+
+        static Holders take(Cleanups cleanups, Sandbox sandbox, long owner, Path exclusive, Path shared, Path space)
+                throws Exception {
+            LockCalls vm1 = cleanups.add(LockCalls.connect(sandbox.lockSocket()));
+            LockCalls vm2 = cleanups.add(LockCalls.connect(sandbox.lockSocket()));
+            assertEquals("ok", vm1.register("vm1", 1, owner));
+            assertEquals("ok", vm1.acquire("", exclusive.toString(), 0));
+            assertEquals("ok", vm1.acquire("", shared.toString(), LockCalls.SHARED));
+            assertEquals("ok", vm1.createLockspace(space.toString()));
+            assertEquals("ok", vm1.acquire(space.toString(), "vm1-lease", LockCalls.AUTOCREATE));
+            assertEquals("ok", vm2.register("vm2", 2, owner));
+            assertEquals("ok", vm2.acquire("", shared.toString(), LockCalls.SHARED));
+            return new Holders(vm1, vm2, List.of(exclusive, shared, space.resolve("vm1-lease")));
+        }
     }
 
     /** @return a live process to register as lock owner (never a client's own pid), killed by the cleanups */
