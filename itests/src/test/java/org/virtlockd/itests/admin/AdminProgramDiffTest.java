@@ -3,7 +3,6 @@ package org.virtlockd.itests.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.virtlockd.itests.harness.Daemon.Kind;
+import org.virtlockd.itests.harness.Transcripts;
 
 /**
  * Differential tests of the admin program: the same frames, on fresh connections, to libvirt's admin socket
@@ -56,9 +56,7 @@ class AdminProgramDiffTest {
             try {
                 s.body().run(w);
             } finally {
-                Files.createDirectories(TRANSCRIPTS);
-                Files.write(TRANSCRIPTS.resolve(id + "-" + kind.name().toLowerCase() + ".txt"),
-                        Stream.concat(Stream.of("# " + id + " " + s.name()), w.transcript().stream()).toList());
+                Transcripts.save(TRANSCRIPTS, id, kind, s.name(), w.transcript());
             }
             return w.transcript();
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.virtlockd.itests.harness.Daemon.Kind;
+import org.virtlockd.itests.harness.Transcripts;
 
 /**
  * libvirt's own virt-admin against libvirt's virtlockd and against ours, for every virt-admin command that
@@ -191,9 +192,7 @@ class VirtAdminTest {
             try {
                 s.body().run(r);
             } finally {
-                Files.createDirectories(TRANSCRIPTS);
-                Files.write(TRANSCRIPTS.resolve(id + "-" + kind.name().toLowerCase() + ".txt"),
-                        Stream.concat(Stream.of("# " + id + " " + s.name()), r.transcript().stream()).toList());
+                Transcripts.save(TRANSCRIPTS, id, kind, s.name(), r.transcript());
             }
             return r.transcript();
         }

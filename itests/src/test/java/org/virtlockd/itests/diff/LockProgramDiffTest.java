@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.virtlockd.itests.harness.Daemon.Kind;
+import org.virtlockd.itests.harness.Transcripts;
 
 /**
  * Differential tests: libvirt's virtlockd and ours receive the same request sequences on fresh connections
@@ -102,9 +102,7 @@ class LockProgramDiffTest {
             scenario.body().run(s);
         } finally {
             s.finish();
-            Files.createDirectories(TRANSCRIPTS);
-            Files.write(TRANSCRIPTS.resolve(id + "-" + kind.name().toLowerCase() + ".txt"),
-                    Stream.concat(Stream.of("# " + id + " " + scenario.name()), s.transcript().stream()).toList());
+            Transcripts.save(TRANSCRIPTS, id, kind, scenario.name(), s.transcript());
         }
         return s;
     }
