@@ -1,13 +1,9 @@
 package org.virtlockd.itests.admin;
 
-import java.util.List;
-import java.util.function.Consumer;
-
-import org.virtlockd.protocol.Limits;
-import org.virtlockd.protocol.TypedParam;
-import org.virtlockd.protocol.XdrWriter;
-
-/** Argument records of the admin program (admin_protocol.x), written for the scenarios. */
+/**
+ * The admin program's procedure numbers (admin_protocol.x), written down again for the scenarios; their argument
+ * records are {@link org.virtlockd.protocol.AdminCallArgs} (the protocol module's test jar).
+ */
 final class AdminArgs {
 
     static final int OPEN = 1;
@@ -31,51 +27,5 @@ final class AdminArgs {
     static final int SET_TIMEOUT = 19;
 
     private AdminArgs() {
-    }
-
-    static Consumer<XdrWriter> none() {
-        return w -> { };
-    }
-
-    static Consumer<XdrWriter> words(long... values) {
-        return w -> {
-            for (long v : values) {
-                w.writeUnsignedInt(v);
-            }
-        };
-    }
-
-    static Consumer<XdrWriter> name(String name, long flags) {
-        return w -> w.writeString(name, Limits.ADMIN_STRING_MAX).writeUnsignedInt(flags);
-    }
-
-    static Consumer<XdrWriter> list(String server, long needResults, long flags) {
-        return w -> w.writeString(server, Limits.ADMIN_STRING_MAX).writeUnsignedInt(needResults).writeUnsignedInt(flags);
-    }
-
-    static Consumer<XdrWriter> lookup(String server, long id, long flags) {
-        return w -> w.writeString(server, Limits.ADMIN_STRING_MAX).writeUnsignedHyper(id).writeUnsignedInt(flags);
-    }
-
-    /** A client record as virt-admin passes it on (timestamp and transport as the daemon gave them, here 0). */
-    static Consumer<XdrWriter> client(String server, long id, long flags) {
-        return w -> w.writeString(server, Limits.ADMIN_STRING_MAX).writeUnsignedHyper(id).writeHyper(0).writeUnsignedInt(0)
-                .writeUnsignedInt(flags);
-    }
-
-    static Consumer<XdrWriter> params(String server, long flags, TypedParam... params) {
-        return w -> {
-            w.writeString(server, Limits.ADMIN_STRING_MAX);
-            TypedParam.encodeArray(w, List.of(params), Limits.ADMIN_SERVER_CLIENT_LIMITS_MAX);
-            w.writeUnsignedInt(flags);
-        };
-    }
-
-    static Consumer<XdrWriter> text(String value, long flags) {
-        return w -> w.writeOptionalString(value, Limits.ADMIN_STRING_MAX).writeUnsignedInt(flags);
-    }
-
-    static TypedParam uint(String field, long value) {
-        return new TypedParam.UIntParam(field, value);
     }
 }

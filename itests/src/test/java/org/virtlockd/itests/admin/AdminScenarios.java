@@ -1,6 +1,7 @@
 package org.virtlockd.itests.admin;
 
 import static org.virtlockd.itests.admin.AdminArgs.*;
+import static org.virtlockd.protocol.AdminCallArgs.*;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,9 +6,7 @@ import java.util.function.Consumer;
 import org.virtlockd.protocol.AdminProtocol;
 import org.virtlockd.protocol.Frames;
 import org.virtlockd.protocol.Header;
-import org.virtlockd.protocol.Limits;
 import org.virtlockd.protocol.RpcError;
-import org.virtlockd.protocol.TypedParam;
 import org.virtlockd.protocol.XdrException;
 import org.virtlockd.protocol.XdrReader;
 import org.virtlockd.protocol.XdrWriter;
@@ -42,34 +40,5 @@ final class Calls {
         call(proc, args);
         RpcError e = last.error();
         return e == null ? "no error" : e.code() + "/" + e.domain() + " " + e.message();
-    }
-
-    static Consumer<XdrWriter> none() {
-        return w -> { };
-    }
-
-    static Consumer<XdrWriter> flags(long flags) {
-        return w -> w.writeUnsignedInt(flags);
-    }
-
-    static Consumer<XdrWriter> server(String name, long flags) {
-        return w -> w.writeString(name, Limits.ADMIN_STRING_MAX).writeUnsignedInt(flags);
-    }
-
-    static Consumer<XdrWriter> client(String server, long id, long flags) {
-        return w -> w.writeString(server, Limits.ADMIN_STRING_MAX).writeUnsignedHyper(id).writeHyper(0).writeUnsignedInt(0)
-                .writeUnsignedInt(flags);
-    }
-
-    static Consumer<XdrWriter> params(String server, long flags, TypedParam... params) {
-        return w -> {
-            w.writeString(server, Limits.ADMIN_STRING_MAX);
-            TypedParam.encodeArray(w, java.util.List.of(params), Limits.ADMIN_SERVER_CLIENT_LIMITS_MAX);
-            w.writeUnsignedInt(flags);
-        };
-    }
-
-    static TypedParam.UIntParam uint(String field, long value) {
-        return new TypedParam.UIntParam(field, value);
     }
 }

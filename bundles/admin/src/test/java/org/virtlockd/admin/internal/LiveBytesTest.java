@@ -1,10 +1,10 @@
 package org.virtlockd.admin.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.virtlockd.admin.internal.Calls.client;
-import static org.virtlockd.admin.internal.Calls.flags;
-import static org.virtlockd.admin.internal.Calls.none;
-import static org.virtlockd.admin.internal.Calls.server;
+import static org.virtlockd.protocol.AdminCallArgs.client;
+import static org.virtlockd.protocol.AdminCallArgs.flags;
+import static org.virtlockd.protocol.AdminCallArgs.name;
+import static org.virtlockd.protocol.AdminCallArgs.none;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,21 +42,21 @@ class LiveBytesTest {
 
     @Test
     void lookupServer() throws Exception {
-        assertEquals("0000000561646d696e000000", calls.call(5, server("admin", 7)));
+        assertEquals("0000000561646d696e000000", calls.call(5, name("admin", 7)));
         assertEquals("0000005f000000070000000100000029536572766572206e6f7420666f756e643a204e6f20736572766572206e616d65642027626f6775732700000000000002000000000000000100000014536572766572206e6f7420666f756e643a20257300000001000000174e6f20736572766572206e616d65642027626f677573270000000000ffffffffffffffff00000000",
-                calls.call(5, server("bogus", 7)));
+                calls.call(5, name("bogus", 7)));
     }
 
     @Test
     void threadPoolParameters() throws Exception {
         assertEquals("000000060000000a6d696e576f726b657273000000000002000000000000000a6d6178576f726b65727300000000000200000000000000086e576f726b65727300000002000000000000000b66726565576f726b6572730000000002000000000000000b7072696f576f726b6572730000000002000000000000000d6a6f62517565756544657074680000000000000200000000",
-                calls.call(6, server("admin", 0)));
+                calls.call(6, name("admin", 0)));
     }
 
     @Test
     void clientLimits() throws Exception {
         assertEquals("000000040000000c6e636c69656e74735f6d61780000000200000400000000086e636c69656e74730000000200000000000000136e636c69656e74735f756e617574685f6d61780000000002000004000000000f6e636c69656e74735f756e61757468000000000200000000",
-                calls.call(12, server("virtlockd", 0)));
+                calls.call(12, name("virtlockd", 0)));
     }
 
     @Test
@@ -92,6 +92,6 @@ class LiveBytesTest {
     @Test
     void updateTlsFiles() throws Exception {
         assertEquals("00000001000000070000000100000040696e7465726e616c206572726f723a206e6f20746c73207365727669636520666f756e642c20756e61626c6520746f2075706461746520746c732066696c657300000002000000000000000100000012696e7465726e616c206572726f723a202573000000000001000000306e6f20746c73207365727669636520666f756e642c20756e61626c6520746f2075706461746520746c732066696c657300000000ffffffffffffffff00000000",
-                calls.call(18, server("admin", 0)));
+                calls.call(18, name("admin", 0)));
     }
 }

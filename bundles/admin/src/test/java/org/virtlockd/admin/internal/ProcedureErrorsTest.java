@@ -2,9 +2,9 @@ package org.virtlockd.admin.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.virtlockd.admin.internal.Calls.client;
-import static org.virtlockd.admin.internal.Calls.flags;
-import static org.virtlockd.admin.internal.Calls.server;
+import static org.virtlockd.protocol.AdminCallArgs.client;
+import static org.virtlockd.protocol.AdminCallArgs.flags;
+import static org.virtlockd.protocol.AdminCallArgs.name;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,7 +31,7 @@ class ProcedureErrorsTest {
         "18|admin|1|8/62 unsupported flags (0x1) in function adminServerUpdateTlsFiles",
         "18|admin|0|1/7 internal error: no tls service found, unable to update tls files"})
     void serverProcedures(int proc, String server, long flags, String error) throws XdrException {
-        assertEquals(error, calls.error(proc, server(server, flags)));
+        assertEquals(error, calls.error(proc, name(server, flags)));
     }
 
     @ParameterizedTest(name = "proc {0} server {1} client {2} flags {3}")

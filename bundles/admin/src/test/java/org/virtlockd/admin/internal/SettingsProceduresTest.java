@@ -2,11 +2,11 @@ package org.virtlockd.admin.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.virtlockd.admin.internal.Calls.client;
-import static org.virtlockd.admin.internal.Calls.flags;
-import static org.virtlockd.admin.internal.Calls.params;
-import static org.virtlockd.admin.internal.Calls.server;
-import static org.virtlockd.admin.internal.Calls.uint;
+import static org.virtlockd.protocol.AdminCallArgs.client;
+import static org.virtlockd.protocol.AdminCallArgs.flags;
+import static org.virtlockd.protocol.AdminCallArgs.params;
+import static org.virtlockd.protocol.AdminCallArgs.name;
+import static org.virtlockd.protocol.AdminCallArgs.uint;
 
 import java.util.List;
 
@@ -38,7 +38,7 @@ class SettingsProceduresTest {
         assertEquals(10, calls.daemon.lock.unauthLimit);
         assertEquals("74/0 argument unsupported: parameter 'nclients' not supported",
                 calls.error(13, params("virtlockd", 0, uint("nclients", 3))));
-        assertTrue(calls.call(12, server("virtlockd", 0)).startsWith("000000040000000c6e636c69656e74735f6d617800000002ffffffff"));
+        assertTrue(calls.call(12, name("virtlockd", 0)).startsWith("000000040000000c6e636c69656e74735f6d617800000002ffffffff"));
     }
 
     @Test
@@ -53,9 +53,9 @@ class SettingsProceduresTest {
         assertEquals("no error", calls.error(7, params("admin", 0, uint("maxWorkers", 0))));
         assertEquals("8/62 unsupported flags (0x1) in function adminServerSetThreadPoolParameters", calls.error(7, params("admin", 1)));
         assertEquals("95/62 Server not found: no server with matching name 'nope' found", calls.error(7, params("nope", 0)));
-        String get = calls.call(6, server("admin", 0));
+        String get = calls.call(6, name("admin", 0));
         assertTrue(get.contains("7072696f576f726b657273" + "00" + "00000002" + "00000003"), "prioWorkers 3: " + get);
-        assertTrue(calls.call(6, server("virtlockd", 0)).contains("7072696f576f726b657273" + "00" + "00000002" + "00000000"),
+        assertTrue(calls.call(6, name("virtlockd", 0)).contains("7072696f576f726b657273" + "00" + "00000002" + "00000000"),
                 "each server has its own pool");
     }
 
