@@ -15,9 +15,10 @@ import jnr.ffi.Runtime;
 
 /**
  * The process-level steps of a re-exec (DESIGN "Re-exec"): descriptors to carry lose close-on-exec and every
- * other one except standard input, output and error gets it, SIGUSR1 is ignored until the new image handles it, the signal mask is emptied (the
- * calling thread's mask is inherited, and a JVM thread blocks some signals), then {@code execv}. Through the
- * launcher's jnr-ffi binding, already loaded by then, so the exec costs no binding work.
+ * other one except standard input, output and error gets it, SIGUSR1 is ignored until the new image handles it,
+ * the signal mask is emptied (the calling thread's mask is inherited, and a JVM thread blocks some signals),
+ * then {@code execv}. Through the launcher's jnr-ffi binding, already loaded by then, so the exec costs no
+ * binding work.
  */
 final class ExecImage {
 

@@ -64,7 +64,9 @@ final class FelixRuntime {
         Log.info("main", "start-up: framework properties after " + Log.sinceStart() + " ms");
         Framework framework = factory.newFramework(props);
         framework.init();
-        BundleCache.record(cache, fingerprint);
+        if (!reuse) {
+            BundleCache.record(cache, fingerprint); // a reused cache holds this very fingerprint already
+        }
         Log.info("main", "start-up: framework initialised after " + Log.sinceStart() + " ms");
         BundleContext context = framework.getBundleContext();
         context.registerService(LaunchContext.class, launch, null);

@@ -12,14 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.virtlockd.launch.StateValues;
-
 import org.virtlockd.api.LockException;
 import org.virtlockd.api.LockFlag;
 import org.virtlockd.api.LockSpaces;
 import org.virtlockd.api.LockspaceInfo;
 import org.virtlockd.api.ResourceInfo;
 import org.virtlockd.filelock.FileLocks;
+import org.virtlockd.launch.StateValues;
 
 /**
  * All lockspaces: the default one and the named ones keyed by their exact path string. One monitor
